@@ -1,0 +1,126 @@
+package org.mastery.kit.eventstore;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
+import org.mastery.kit.environment.ServiceDatabaseCreator;
+import org.mastery.kit.web.CorrelationIdDispatchInterceptor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Axon's JDBC storage engine on PostgreSQL, tuned as the stack notes say: PostgreSQL's
+ * duplicate-key errors become concurrency conflicts, conflicting commands are retried, snapshots
+ * are taken off the command thread, and aggregate streams are read in large batches.
+ */
+@AutoConfiguration(beforeName = {
+        "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
+@ConditionalOnClass(JdbcEventStorageEngine.class)
+public class AxonPostgresAutoConfiguration {
+
+    /** The correlation id of the HTTP request (or inbound event) that caused a message. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeyResolver();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean({EventStorageEngine.class})
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 @Value("${mastery.eventstore.batch-size:1000}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(EventSchema.builder().build())
+                // one round trip per 1000 events when an aggregate's stream is read
+                .batchSize(batchSize)
+                .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "command-retry");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                         @Value("${mastery.commands.max-retries:8}") int maxRetries) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, maxRetries, 20))
+                .dispatchInterceptors(new CorrelationIdDispatchInterceptor())
+                .build();
+    }
+
+    /** Snapshots are written by a background thread, not by the command that triggered them. */
+    @Bean
+    @ConditionalOnMissingBean
+    public SpringAggregateSnapshotterFactoryBean aggregateSnapshotter() {
+        SpringAggregateSnapshotterFactoryBean factory = new SpringAggregateSnapshotterFactoryBean();
+        factory.setExecutor(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "snapshotter");
+            t.setDaemon(true);
+            return t;
+        }));
+        return factory;
+    }
+
+    /** Events carry the request's correlation id, and Axon's causation chain under its own keys. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider("causationId", "traceId");
+    }
+
+    @Bean
+    public CorrelationDataProvider requestCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(CORRELATION_ID);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.flyway.enabled", havingValue = "true", matchIfMissing = true)
+    public ServiceDatabaseCreator serviceDatabaseCreator(
+            @Value("${mastery.database.server-url:}") String serverUrl,
+            @Value("${spring.datasource.username:postgres}") String user,
+            @Value("${spring.datasource.password:}") String password,
+            @Value("${mastery.database.name:}") String database) {
+        return new ServiceDatabaseCreator(serverUrl, user, password, database);
+    }
+}
