@@ -41,6 +41,8 @@ public class CloudEventWriter {
         json.put("time", DateTimeFormatter.ISO_INSTANT.format(stored.getTimestamp().atOffset(ZoneOffset.UTC)));
         json.put("datacontenttype", "application/json");
         json.put("dataschema", published.dataSchema());
+        // CloudEvents' Kafka partitioning extension: the record key
+        json.put("partitionkey", published.key());
         Object correlationId = stored.getMetaData().get("correlationId");
         if (correlationId != null) {
             json.put("correlationid", correlationId.toString());

@@ -1,0 +1,13 @@
+package org.mastery.contracts.progression;
+
+import java.time.Instant;
+
+/**
+ * One evidence score used by a decision.
+ */
+public record EvidenceUsed(
+        String evidenceId,
+        double score,
+        Instant observedAt,
+        String method) {
+}
