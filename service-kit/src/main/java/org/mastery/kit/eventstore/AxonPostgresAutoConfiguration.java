@@ -9,6 +9,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -112,6 +114,20 @@ public class AxonPostgresAutoConfiguration {
     @Bean
     public CorrelationDataProvider requestCorrelationProvider() {
         return new SimpleCorrelationDataProvider(CORRELATION_ID);
+    }
+
+    /**
+     * Every event processor streams from the event store with one segment and batches of 100, and a
+     * failing handler stops its processor (which retries with back-off) instead of skipping the
+     * event: a view that silently misses an event is worse than a view that is late.
+     */
+    @Bean
+    public ConfigurerModule eventProcessingDefaults(@Value("${mastery.eventhandling.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .initialSegmentCount(1)
+                        .batchSize(batchSize))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

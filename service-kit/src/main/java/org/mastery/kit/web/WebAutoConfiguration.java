@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /** Correlation ids on every request and command, and problem+json for common failures. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemDetailsAdvice.class)
 public class WebAutoConfiguration {
