@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class FrameworkCatalogProjection {
 
-    static final String CONSUMER = "framework-catalog";
+    public static final String CONSUMER = "framework-catalog";
+    public static final String LISTENER_ID = "${mastery.kafka.group-prefix}." + CONSUMER;
 
     private final IdempotentConsumer consumer;
     private final MongoTemplate mongo;
@@ -30,7 +31,7 @@ public class FrameworkCatalogProjection {
         this.objectMapper = objectMapper;
     }
 
-    @KafkaListener(id = "${mastery.kafka.group-prefix}.framework-catalog", topics = CurriculumTopics.FRAMEWORKS)
+    @KafkaListener(id = LISTENER_ID, topics = CurriculumTopics.FRAMEWORKS)
     public void on(ConsumerRecord<String, byte[]> record) {
         consumer.apply(CONSUMER, record, this::apply);
     }
