@@ -1,0 +1,5 @@
+package org.mastery.assessment.attempt.domain;
+
+public enum AttemptStatus {
+    STARTED, SUBMITTED, SCORED, VOIDED
+}
