@@ -23,7 +23,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** A framework drafted over HTTP is stored, readable back, and published to Kafka in its contract form. */
+/**
+ * A framework drafted over HTTP is stored, readable back, and published to Kafka in its contract form.
+ * Same annotations as {@link org.mastery.curriculum.support.ApiTest}, so all HTTP tests share one context.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesInfrastructure
 class WalkingSkeletonTest {
