@@ -1,0 +1,123 @@
+package org.mastery.progression.config;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.mastery.progression.journey.domain.CompetencyTrack;
+import org.mastery.progression.journey.domain.EvidenceLog;
+import org.mastery.progression.journey.domain.JourneyModel;
+import org.mastery.progression.journey.domain.StudentJourney;
+import org.mastery.progression.journey.integration.Sha256JourneyChain;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Axon wiring of the journey: one JSON mapper for stored events and snapshots (the hash chain hashes
+ * exactly what it writes), snapshots of a journey every N events, and the clock.
+ */
+@Configuration
+@EnableScheduling
+public class JourneyAxonConfiguration {
+
+    /** The mapper of the event store: Spring's, plus field access to the journey's state for snapshots. */
+    public record EventJson(ObjectMapper mapper) {
+    }
+
+    /** Journey state is plain Java with private fields; snapshots read and write those fields. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+    interface FieldState {
+    }
+
+    /** A snapshot of a journey holds its model and the chain head, resolved from the last event applied. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+    abstract static class JourneySnapshot {
+        @com.fasterxml.jackson.annotation.JsonProperty("head")
+        abstract org.mastery.progression.journey.domain.ChainHead chainHead();
+    }
+
+    @Bean
+    public EventJson journeyEventJson(ObjectMapper springMapper) {
+        return new EventJson(withJourneyState(springMapper.copy()));
+    }
+
+    private static ObjectMapper withJourneyState(ObjectMapper mapper) {
+        mapper.addMixIn(StudentJourney.class, JourneySnapshot.class);
+        for (Class<?> state : new Class<?>[] {JourneyModel.class, CompetencyTrack.class, EvidenceLog.class}) {
+            mapper.addMixIn(state, FieldState.class);
+        }
+        return mapper;
+    }
+
+    /**
+     * The kit's JDBC storage engine, with one difference: snapshots are written in CBOR (binary JSON),
+     * which makes a long journey's snapshot smaller and faster to load; events stay JSON (readable by
+     * auditors, hashed by the chain).
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 RevisionResolver revisionResolver,
+                                                 @Value("${mastery.eventstore.batch-size:1000}") int batchSize) {
+        CBORMapper cbor = CBORMapper.builder().findAndAddModules()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).build();
+        Serializer snapshots = JacksonSerializer.builder().objectMapper(withJourneyState(cbor))
+                .revisionResolver(revisionResolver).build();
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(snapshots)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(EventSchema.builder().build())
+                .batchSize(batchSize)
+                .build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer progressionSerializer(EventJson eventJson, RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder().objectMapper(eventJson.mapper()).revisionResolver(revisionResolver).build();
+    }
+
+    @Bean
+    public Sha256JourneyChain journeyChain(EventJson eventJson) {
+        return new Sha256JourneyChain(eventJson.mapper());
+    }
+
+    /** A snapshot after every {@code threshold} events read or applied since the last one. */
+    @Bean
+    public SnapshotTriggerDefinition journeySnapshotTrigger(Snapshotter snapshotter,
+                                                            @Value("${mastery.progression.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,85 @@
+package org.mastery.progression.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.mastery.contracts.assessment.AssessmentTopics;
+import org.mastery.contracts.assessment.EvidenceRecorded;
+import org.mastery.contracts.assessment.EvidenceVoided;
+import org.mastery.contracts.progression.ProgressionEventType;
+import org.mastery.contracts.progression.ProgressionTopics;
+import org.mastery.testsupport.TopicProbe;
+import org.mastery.testsupport.contracts.ContractSamples;
+
+/** Evidence from the assessment stream becomes one counted evidence and one decision, however often it arrives. */
+class EvidenceConsumptionTest extends ProgressionIntegrationTest {
+
+    @Test
+    void aDuplicatedEvidenceEventCountsOnceAndDecidesOnce() throws Exception {
+        String student = id("stu");
+        String competency = id("cmp");
+        define(competency(competency, 1, "DECAYING_AVERAGE", Map.of("w", 0.65), 2, List.of()));
+        Instant t = Instant.parse("2026-10-01T09:00:00Z");
+        EvidenceRecorded first = evidenceRecord(student, "evd-" + student + "-1", competency, 2, t, "FORMATIVE", "asm-a");
+        // the same CloudEvent delivered twice, and the same evidence republished under a new event id
+        FEED.send(AssessmentTopics.EVIDENCE, student, "dup-" + student, EvidenceRecorded.TYPE, student, first);
+        FEED.send(AssessmentTopics.EVIDENCE, student, "dup-" + student, EvidenceRecorded.TYPE, student, first);
+        FEED.send(AssessmentTopics.EVIDENCE, student, EvidenceRecorded.TYPE, student, first);
+        evidence(student, "evd-" + student + "-2", competency, 3, t.plusSeconds(86_400), "FORMATIVE", "asm-a");
+        evidence(student, "evd-" + student + "-3", competency, 4, t.plusSeconds(2 * 86_400), "SUMMATIVE", "asm-b");
+
+        JsonNode progression = awaitProgression(student, p -> {
+            JsonNode c = competencyOf(p, competency);
+            return c != null && c.path("evidenceCount").asInt() == 3 && "MASTERED".equals(c.path("state").asText());
+        });
+        JsonNode c = competencyOf(progression, competency);
+        assertThat(c.path("score").asDouble()).isCloseTo(3.5275, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(c.path("level").asInt()).isEqualTo(3);
+        assertThat(c.path("levelLabel").asText()).isEqualTo("Proficient");
+        assertThat(c.path("explanation").path("method").asText()).isEqualTo("DECAYING_AVERAGE");
+        assertThat(c.path("explanation").path("evidence")).hasSize(3);
+
+        // a voided evidence stops counting and the decision is recomputed from what remains: 2, 4
+        FEED.send(AssessmentTopics.EVIDENCE, student, EvidenceVoided.TYPE, student, new EvidenceVoided("evd-" + student + "-2",
+                student, competency, "VOIDED", null, t.plusSeconds(3 * 86_400)));
+        JsonNode voided = awaitProgression(student, p -> competencyOf(p, competency).path("evidenceCount").asInt() == 2);
+        assertThat(competencyOf(voided, competency).path("score").asDouble()).isCloseTo(3.3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(competencyOf(voided, competency).path("explanation").path("evidence").toString()).doesNotContain("-2\"");
+
+        try (TopicProbe probe = new TopicProbe(ProgressionTopics.DECISIONS)) {
+            List<ConsumerRecord<String, byte[]>> records = probe.readUntil(seen -> seen.stream()
+                    .anyMatch(r -> student.equals(r.key()) && type(r).equals("progression.EvidenceWithdrawn")), Duration.ofSeconds(45));
+            List<JsonNode> mine = records.stream().filter(r -> student.equals(r.key())).map(this::read).toList();
+            assertThat(mine.stream().filter(e -> e.path("type").asText().equals("progression.EvidenceAccepted")))
+                    .as("one EvidenceAccepted per evidence id").hasSize(3);
+            assertThat(mine.stream().filter(e -> e.path("type").asText().equals("progression.MasteryLevelChanged")))
+                    .as("one decision per counted evidence, one for the void").hasSize(4);
+            assertThat(mine.stream().filter(e -> e.path("type").asText().equals("progression.EvidenceWithdrawn"))).hasSize(1);
+            for (JsonNode event : mine) {
+                ProgressionEventType type = ProgressionEventType.ofType(event.path("type").asText()).orElseThrow();
+                ContractSamples.assertValid(ProgressionEventType.class, type.schemaResource(), event.path("data"));
+                assertThat(event.path("subject").asText()).isEqualTo(student);
+                assertThat(event.path("chainhash").asText()).hasSize(64);
+                assertThat(event.path("chainprevhash").asText()).hasSize(64);
+            }
+        }
+    }
+
+    private String type(ConsumerRecord<String, byte[]> record) {
+        return read(record).path("type").asText();
+    }
+
+    private JsonNode read(ConsumerRecord<String, byte[]> record) {
+        try {
+            return json.readTree(record.value());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
