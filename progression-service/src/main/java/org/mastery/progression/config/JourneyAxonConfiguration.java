@@ -4,14 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.RevisionResolver;
@@ -68,34 +61,16 @@ public class JourneyAxonConfiguration {
     }
 
     /**
-     * The kit's JDBC storage engine, with one difference: snapshots are written in CBOR (binary JSON),
-     * which makes a long journey's snapshot smaller and faster to load; events stay JSON (readable by
-     * auditors, hashed by the chain).
+     * Snapshots are written in CBOR (binary JSON), which makes a long journey's snapshot smaller and
+     * faster to load; events stay JSON (readable by auditors, hashed by the chain). The kit's storage
+     * engine picks this bean up by its name.
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
-                                                 RevisionResolver revisionResolver,
-                                                 @Value("${mastery.eventstore.batch-size:1000}") int batchSize) {
+    public Serializer snapshotSerializer(RevisionResolver revisionResolver) {
         CBORMapper cbor = CBORMapper.builder().findAndAddModules()
                 .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).build();
-        Serializer snapshots = JacksonSerializer.builder().objectMapper(withJourneyState(cbor))
-                .revisionResolver(revisionResolver).build();
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(snapshots)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(EventSchema.builder().build())
-                .batchSize(batchSize)
-                .build();
+        return JacksonSerializer.builder().objectMapper(withJourneyState(cbor)).revisionResolver(revisionResolver).build();
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.mastery.kit.environment.ServiceDatabaseCreator;
 import org.mastery.kit.web.CorrelationIdDispatchInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -49,9 +50,14 @@ public class AxonPostgresAutoConfiguration {
         return new DuplicateKeyResolver();
     }
 
+    /**
+     * The JDBC storage engine. A service may supply a bean named {@code snapshotSerializer} to write
+     * its snapshots differently from its events (say, in a compact binary form); events stay JSON.
+     */
     @Bean
     @ConditionalOnMissingBean({EventStorageEngine.class})
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 @Qualifier("snapshotSerializer") ObjectProvider<Serializer> snapshotSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration,
@@ -59,7 +65,7 @@ public class AxonPostgresAutoConfiguration {
                                                  TransactionManager transactionManager,
                                                  @Value("${mastery.eventstore.batch-size:1000}") int batchSize) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(snapshotSerializer.getIfAvailable(() -> defaultSerializer))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)

@@ -6,13 +6,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries a command only when it lost an optimistic-concurrency race (another writer appended
- * to the same aggregate first). Business refusals are never retried: they would only fail again.
+ * Retries a command only when it lost a race with another writer of the same aggregate: an
+ * optimistic-concurrency conflict (another writer appended first), or a lost creation race (two
+ * writers creating the same aggregate at once; retried, the command finds it and appends to it,
+ * as create-if-missing handlers do). Business refusals are never retried: they would only fail again.
  */
 public class ConcurrencyRetryScheduler implements RetryScheduler {
 
@@ -41,9 +44,9 @@ public class ConcurrencyRetryScheduler implements RetryScheduler {
         return true;
     }
 
-    static boolean isConcurrencyFailure(Throwable failure) {
+    public static boolean isConcurrencyFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
                 return true;
             }
             if (t.getCause() == t) {
