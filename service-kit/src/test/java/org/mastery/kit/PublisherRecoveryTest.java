@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -28,10 +29,12 @@ import org.mastery.kit.testapp.KitTestApplication.IncrementCounter;
 import org.mastery.kit.testapp.KitTestApplication.OpenCounter;
 import org.mastery.testsupport.TestInfrastructure;
 import org.mastery.testsupport.TopicProbe;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The publisher's position is stored beside the log, so publication resumes where it stopped:
@@ -85,21 +88,36 @@ class PublisherRecoveryTest {
         }
     }
 
-    /** Fails to store the publisher's position a few times, after Kafka has acknowledged the batch. */
+    /**
+     * Fails to store the publisher's position a few times, after Kafka has acknowledged the batch.
+     * Only a store that would move the position forward counts as a failure: the processor also
+     * stores an unchanged position (on start, when idle), and failing those would send nothing again.
+     * The position is stored before the publisher awaits its acknowledgements (both commit in one
+     * transaction), so the simulated crash first waits for Kafka to acknowledge what was sent.
+     */
     @Configuration
     static class PositionUpdateFailsAfterAcknowledgement {
         static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
 
         @Bean
-        TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
+        TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
+                              ObjectProvider<KafkaTemplate<String, byte[]>> kafka) {
             TokenStore jdbc = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).build();
+            AtomicLong storedPosition = new AtomicLong(-1);
             return new ForwardingTokenStore(jdbc) {
                 @Override
                 public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
-                    if (processorName.equals(KafkaEventPublisher.PROCESSING_GROUP) && FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    boolean publisher = processorName.equals(KafkaEventPublisher.PROCESSING_GROUP);
+                    long position = token == null ? -1 : token.position().orElse(-1);
+                    if (publisher && position > storedPosition.get()
+                            && FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        kafka.getObject().flush();
                         throw new IllegalStateException("simulated crash between the Kafka acknowledgement and the position update");
                     }
                     super.storeToken(token, processorName, segment);
+                    if (publisher) {
+                        storedPosition.accumulateAndGet(position, Math::max);
+                    }
                 }
             };
         }
