@@ -18,6 +18,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -90,34 +91,31 @@ class PublisherRecoveryTest {
 
     /**
      * Fails to store the publisher's position a few times, after Kafka has acknowledged the batch.
-     * Only a store that would move the position forward counts as a failure: the processor also
-     * stores an unchanged position (on start, when idle), and failing those would send nothing again.
-     * The position is stored before the publisher awaits its acknowledgements (both commit in one
-     * transaction), so the simulated crash first waits for Kafka to acknowledge what was sent.
+     * Only a store that covers the last event of interest counts: the processor also stores positions
+     * of batches without it (on start, when idle, or a first batch holding only earlier events), and
+     * failing those would send nothing of interest again. The position is stored before the publisher
+     * awaits its acknowledgements (both commit in one transaction), so the simulated crash first waits
+     * for Kafka to acknowledge what was sent.
      */
     @Configuration
     static class PositionUpdateFailsAfterAcknowledgement {
         static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+        static final AtomicLong FAIL_FROM_POSITION = new AtomicLong(Long.MAX_VALUE);
 
         @Bean
         TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
                               ObjectProvider<KafkaTemplate<String, byte[]>> kafka) {
             TokenStore jdbc = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).build();
-            AtomicLong storedPosition = new AtomicLong(-1);
             return new ForwardingTokenStore(jdbc) {
                 @Override
                 public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
-                    boolean publisher = processorName.equals(KafkaEventPublisher.PROCESSING_GROUP);
                     long position = token == null ? -1 : token.position().orElse(-1);
-                    if (publisher && position > storedPosition.get()
+                    if (processorName.equals(KafkaEventPublisher.PROCESSING_GROUP) && position >= FAIL_FROM_POSITION.get()
                             && FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                         kafka.getObject().flush();
                         throw new IllegalStateException("simulated crash between the Kafka acknowledgement and the position update");
                     }
                     super.storeToken(token, processorName, segment);
-                    if (publisher) {
-                        storedPosition.accumulateAndGet(position, Math::max);
-                    }
                 }
             };
         }
@@ -133,11 +131,13 @@ class PublisherRecoveryTest {
              TopicProbe probe = new TopicProbe(KitTestApplication.TOPIC)) {
             CommandGateway commands = context.getBean(CommandGateway.class);
             commands.sendAndWait(new OpenCounter(counter, student));
-            // the events are stored while the publisher is paused, so they arrive in one batch
+            // the events are stored while the publisher is paused; it meets them when it resumes
             publisher(context).shutDown();
             for (int i = 0; i < 20; i++) {
                 commands.sendAndWait(new IncrementCounter(counter));
             }
+            PositionUpdateFailsAfterAcknowledgement.FAIL_FROM_POSITION.set(
+                    context.getBean(EventStore.class).createHeadToken().position().orElseThrow());
             PositionUpdateFailsAfterAcknowledgement.FAILURES_LEFT.set(2);
             publisher(context).start();
 
