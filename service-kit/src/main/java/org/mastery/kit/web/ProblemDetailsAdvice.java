@@ -60,17 +60,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String detail = "The request body could not be read as JSON of the expected shape";
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            detail += ": problem at '" + path + "' (" + mapping.getOriginalMessage().split("\n")[0] + ")";
-        } else if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
-            detail += ": " + json.getOriginalMessage().split("\n")[0];
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                        "Request too large", tooLarge.getMessage()));
+            }
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
+        ReadProblem reason = ReadProblem.of(ex);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                "The request body could not be read as JSON of the expected shape: " + reason.reason());
+        if (reason.path() != null) {
+            problem.setProperty("path", reason.path());
+        }
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
@@ -89,7 +91,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+        // name the parameter or field, not the Java method it belongs to
+        String errors = ex.getConstraintViolations().stream()
+                .map(v -> {
+                    String leaf = null;
+                    for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+                        leaf = node.getName();
+                    }
+                    return (leaf == null ? "" : leaf + ": ") + v.getMessage();
+                })
+                .sorted().reduce((a, b) -> a + "; " + b).orElse("see the API documentation");
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request is invalid: " + errors));
+    }
+
+    @ExceptionHandler(UnexpectedBodyInterceptor.UnexpectedBodyException.class)
+    public ResponseEntity<ProblemDetail> unexpectedBody(UnexpectedBodyInterceptor.UnexpectedBodyException ex) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage()));
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, truncated parts); a too large one is 413 (handled above). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    public ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException ex) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                "The request body is not a readable multipart/form-data body"));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
