@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestValidator {
 
+    /** What an id in a request body looks like (ours are prefix + UUID; CASE-derived ones too): anything else is refused. */
+    public static final String ID = "[A-Za-z0-9._:-]{1,100}";
+    public static final String ID_MESSAGE = "must be an id (letters, digits, . _ : -, at most 100)";
+
     private final Validator validator;
 
     public RequestValidator(Validator validator) {

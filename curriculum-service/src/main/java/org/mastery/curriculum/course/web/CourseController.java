@@ -3,6 +3,7 @@ package org.mastery.curriculum.course.web;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -54,7 +55,7 @@ public class CourseController {
     public record CourseRequest(@NotBlank @Size(max = 60) String code, @NotBlank @Size(max = 200) String title,
                                 @NotBlank @Size(max = 100) String subject,
                                 @NotNull @DecimalMin("0") @DecimalMax("100") Double credits,
-                                @Size(max = 2_000) List<@NotBlank @Size(max = 100) String> competencyIds) {
+                                @Size(max = 2_000) List<@NotBlank @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String> competencyIds) {
 
         CourseContent content() {
             return new CourseContent(code, title, subject, credits, competencyIds);

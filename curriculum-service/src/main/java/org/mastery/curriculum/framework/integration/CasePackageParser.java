@@ -42,8 +42,11 @@ public final class CasePackageParser {
     static final int MAX_ITEMS = 50_000;
     static final int MAX_CODE = 100;
     static final int MAX_STATEMENT = 10_000;
+    /** Exports repeat an entry now and then (read once, with a warning); thousands of repeats are not an export. */
+    static final int MAX_REPEATS = 1_000;
 
     private final List<String> warnings = new ArrayList<>();
+    private int repeats;
 
     private CasePackageParser() {
     }
@@ -57,6 +60,7 @@ public final class CasePackageParser {
         if (root == null || !root.isObject()) {
             throw new CasePackageException("$", "a CASE package is a JSON object with CFDocument, CFItems and CFAssociations");
         }
+        CaseShape.check(root);
         if (root.path("CFPackage").isObject()) {
             root = root.get("CFPackage");
             base = "$.CFPackage";
@@ -88,6 +92,7 @@ public final class CasePackageParser {
             RawItem earlier = items.get(item.identifier);
             if (earlier != null) {
                 if (earlier.source.equals(itemsField.node.get(i))) {
+                    repeated(at);
                     warnings.add(at + " repeats " + earlier.path + " exactly; read once");
                     continue;
                 }
@@ -116,6 +121,7 @@ public final class CasePackageParser {
                 }
                 String identifier = a.path("identifier").isTextual() ? a.get("identifier").asText().strip() : "association-" + i;
                 if (!seen.add(identifier)) {
+                    repeated(at);
                     warnings.add(at + " repeats association " + identifier + "; read once");
                     continue;
                 }
@@ -402,6 +408,12 @@ public final class CasePackageParser {
     }
 
     // ---- helpers ----
+
+    private void repeated(String at) {
+        if (++repeats > MAX_REPEATS) {
+            throw new CasePackageException(at, "the package repeats more than " + MAX_REPEATS + " entries; it is not read");
+        }
+    }
 
     private Field field(JsonNode root, String base, String name, String legacyName) {
         if (root.has(name)) {

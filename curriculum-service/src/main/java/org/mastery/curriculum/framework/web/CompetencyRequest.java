@@ -4,11 +4,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import org.mastery.curriculum.config.RequestValidator;
 import org.mastery.curriculum.framework.domain.CompetencyContent;
 import org.mastery.curriculum.framework.domain.Level;
 import org.mastery.curriculum.framework.domain.Phase;
@@ -25,14 +27,14 @@ public record CompetencyRequest(
         @NotBlank @Size(max = 10_000) String statement,
         @Size(max = 2_000) String studentStatement,
         @Size(max = 10_000) String masteryDescription,
-        @Size(max = 100) String parentId,
+        @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String parentId,
         @Size(max = 100) String itemType,
         @Size(max = 20) List<@NotBlank @Size(max = 20) String> educationLevels,
         Boolean assessable,
         Integer sequence,
         @Valid ScaleRequest scale,
         @Valid PolicyRequest policy,
-        @Size(max = 200) List<@NotBlank @Size(max = 100) String> prerequisiteIds,
+        @Size(max = 200) List<@NotBlank @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String> prerequisiteIds,
         @Size(max = 20) List<@Valid @NotNull PhaseRequest> phases) {
 
     public record ScaleRequest(@NotEmpty @Size(max = 12) List<@Valid @NotNull LevelRequest> levels,
@@ -49,13 +51,14 @@ public record CompetencyRequest(
                                 Boolean retention) {
     }
 
-    public record PhaseRequest(@Size(max = 100) String phaseId, @NotNull Integer order,
+    public record PhaseRequest(@Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String phaseId, @NotNull Integer order,
                                @NotBlank @Size(max = 200) String label, @NotNull Double minScore, @NotNull Double maxScore,
                                @Size(max = 50) List<@Valid @NotNull ResourceRequest> resources) {
     }
 
     public record ResourceRequest(@NotBlank @Size(max = 500) String title, @NotBlank @Size(max = 2_000) String uri,
-                                  @NotBlank @Size(max = 40) String kind) {
+                                  @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9_-]{0,39}", message = "must be a code such as VIDEO")
+                                  String kind) {
     }
 
     public CompetencyContent toContent() {

@@ -1,6 +1,7 @@
 package org.mastery.curriculum.roster.web;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import org.mastery.access.AccessGuard;
 import org.mastery.access.NoSuchObjectException;
 import org.mastery.access.Role;
 import org.mastery.access.Viewer;
+import org.mastery.access.disclosure.DisclosesStudentRecord;
+import org.mastery.access.disclosure.StudentRecordDisclosures;
 import org.mastery.curriculum.config.InvalidReferenceException;
 import org.mastery.curriculum.config.RequestValidator;
 import org.mastery.curriculum.config.TransactionalCommands;
@@ -61,15 +64,15 @@ public class ClassController {
         this.validator = validator;
     }
 
-    public record ClassRequest(@NotBlank @Size(max = 100) String schoolId, @NotBlank @Size(max = 100) String courseId,
+    public record ClassRequest(@NotBlank @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String schoolId, @NotBlank @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String courseId,
                                @NotBlank @Size(max = 200) String title, @Size(max = 100) String term,
-                               @Size(max = 20) List<@NotBlank @Size(max = 100) String> teacherIds) {
+                               @Size(max = 20) List<@NotBlank @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String> teacherIds) {
     }
 
-    public record TeacherRequest(@NotBlank @Size(max = 100) String teacherId) {
+    public record TeacherRequest(@NotBlank @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String teacherId) {
     }
 
-    public record EnrollmentRequest(@NotBlank @Size(max = 100) String studentId) {
+    public record EnrollmentRequest(@NotBlank @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String studentId) {
     }
 
     public record Student(String personId, String givenName, String familyName, String preferredGivenName, boolean erased) {
@@ -101,17 +104,24 @@ public class ClassController {
     }
 
     @GetMapping("/{id}")
+    @DisclosesStudentRecord(record = "class-roster")
     public ClassView get(@PathVariable String id, Viewer viewer) {
         access.requireClassReadable(viewer, id);
-        return view(id);
+        ClassView view = view(id);
+        if (view.studentIds() != null) {
+            StudentRecordDisclosures.addAll(view.studentIds());
+        }
+        return view;
     }
 
     /** The class list with names (from the personal-data store; erased students keep their id, without names). */
     @GetMapping("/{id}/students")
+    @DisclosesStudentRecord(record = "class-list")
     public ClassList students(@PathVariable String id, Viewer viewer) {
         access.requireClassReadable(viewer, id);
         ClassView view = view(id);
         List<String> ids = view.studentIds() == null ? List.of() : view.studentIds();
+        StudentRecordDisclosures.addAll(ids);
         Map<String, PersonalData> names = personalData.findAll(ids);
         List<Student> students = new ArrayList<>();
         for (String studentId : ids) {
@@ -142,6 +152,7 @@ public class ClassController {
     public ResponseEntity<Void> unassignTeacher(@PathVariable String id, @PathVariable String teacherId, Viewer viewer) {
         access.requireRole(viewer, Role.ADMIN);
         requireClass(id);
+        requirePerson(teacherId, "TEACHER");
         commands.send(new UnassignTeacher(id, teacherId));
         return ResponseEntity.noContent().build();
     }
@@ -164,6 +175,7 @@ public class ClassController {
     public ResponseEntity<Void> unenroll(@PathVariable String id, @PathVariable String studentId, Viewer viewer) {
         access.requireRole(viewer, Role.ADMIN);
         requireClass(id);
+        requirePerson(studentId, "STUDENT");
         commands.send(new UnenrollStudent(id, studentId));
         return ResponseEntity.noContent().build();
     }
@@ -179,6 +191,13 @@ public class ClassController {
     private void requireClass(String id) {
         if (directory.find(id, Directory.CLASS, null).isEmpty()) {
             throw new NoSuchObjectException("class", id);
+        }
+    }
+
+    /** 404 for an id in the path that is no person of that role (unassigning someone merely not assigned is fine: 204). */
+    private void requirePerson(String personId, String role) {
+        if (directory.find(personId, Directory.PERSON, role).isEmpty()) {
+            throw new NoSuchObjectException(role.toLowerCase(), personId);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mastery.curriculum.roster.web;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
@@ -49,10 +50,10 @@ public class OrganizationController {
     }
 
     public record OrganizationRequest(@NotBlank @Size(max = 20) String type, @NotBlank @Size(max = 200) String name,
-                                      @Size(max = 100) String parentOrgId) {
+                                      @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String parentOrgId) {
     }
 
-    public record LeaderRequest(@NotBlank @Size(max = 100) String leaderId) {
+    public record LeaderRequest(@NotBlank @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String leaderId) {
     }
 
     @PostMapping
@@ -94,6 +95,9 @@ public class OrganizationController {
     public ResponseEntity<Void> unassignLeader(@PathVariable String id, @PathVariable String leaderId, Viewer viewer) {
         access.requireRole(viewer, Role.ADMIN);
         requireOrganization(id);
+        if (directory.find(leaderId, Directory.PERSON, "LEADER").isEmpty()) {
+            throw new NoSuchObjectException("leader", leaderId);
+        }
         commands.sendAndWait(new UnassignLeader(id, leaderId));
         return ResponseEntity.noContent().build();
     }

@@ -13,6 +13,8 @@ import org.mastery.access.AccessGuard;
 import org.mastery.access.NoSuchObjectException;
 import org.mastery.access.Role;
 import org.mastery.access.Viewer;
+import org.mastery.access.disclosure.DisclosesStudentRecord;
+import org.mastery.access.disclosure.StudentRecordDisclosures;
 import org.mastery.curriculum.config.InvalidReferenceException;
 import org.mastery.curriculum.config.RequestValidator;
 import org.mastery.curriculum.config.TransactionalCommands;
@@ -60,7 +62,7 @@ public class PersonController {
                                         message = "must be STUDENT, TEACHER, GUARDIAN or LEADER") String role,
                                 @NotBlank @Size(max = 200) String givenName, @NotBlank @Size(max = 200) String familyName,
                                 @Size(max = 200) String middleName, @Size(max = 200) String preferredGivenName,
-                                @Email @Size(max = 320) String email, @Size(max = 100) String schoolId,
+                                @Email @Size(max = 320) String email, @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String schoolId,
                                 @Size(max = 20) String gradeLevel) {
     }
 
@@ -72,7 +74,7 @@ public class PersonController {
                                  String middleName, String preferredGivenName, String email, boolean erased) {
     }
 
-    public record GuardianRequest(@NotBlank @Size(max = 100) String guardianId,
+    public record GuardianRequest(@NotBlank @Pattern(regexp = RequestValidator.ID, message = RequestValidator.ID_MESSAGE) String guardianId,
                                   @Pattern(regexp = "[A-Za-z_]{1,30}", message = "must be a word such as PARENT or GUARDIAN")
                                   String relationship) {
     }
@@ -100,10 +102,15 @@ public class PersonController {
      * student — their teachers and guardians. Anything else (including unknown ids) is 404.
      */
     @GetMapping("/api/roster/people/{id}")
+    @DisclosesStudentRecord(record = "roster-person")
     public PersonResponse get(@PathVariable String id, Viewer viewer) {
         Directory.Entry person = directory.find(id, Directory.PERSON, null).orElseThrow(() -> new NoSuchObjectException("person", id));
         if ("STUDENT".equals(person.subtype())) {
-            access.requireStudentReadable(viewer, id);
+            // the same "no person" as for an unknown id: "no student" would tell that the id is a student's
+            if (!access.policy().canReadStudent(viewer, id)) {
+                throw new NoSuchObjectException("person", id);
+            }
+            StudentRecordDisclosures.add(id);
         } else if (!viewer.hasAny(Role.ADMIN, Role.AUDITOR) && !viewer.id().equals(id)) {
             throw new NoSuchObjectException("person", id);
         }
@@ -139,6 +146,7 @@ public class PersonController {
     public ResponseEntity<Void> unlinkGuardian(@PathVariable String id, @PathVariable String guardianId, Viewer viewer) {
         access.requireRole(viewer, Role.ADMIN);
         requirePerson(id, "STUDENT");
+        requirePerson(guardianId, "GUARDIAN");
         commands.send(new UnlinkGuardian(id, guardianId));
         return ResponseEntity.noContent().build();
     }

@@ -85,6 +85,9 @@ public final class CsvTable {
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                throw new OneRosterImportException(file, line, "the file holds a control character (NUL, ESC, …), which no OneRoster field may");
+            }
             if (quoted) {
                 if (c == '"') {
                     if (i + 1 < n && text.charAt(i + 1) == '"') {

@@ -85,9 +85,15 @@ public class OneRosterImporter {
     public record Counts(int created, int existing) {
     }
 
+    /**
+     * What an import did. {@code ids} answers which Mastery id each sourcedId of the bundle has (new or found),
+     * per kind ({@code organizations}, {@code courses}, {@code classes}, {@code users}), so that a SIS sync or a
+     * script can address what it imported without a lookup of its own.
+     */
     public record Result(Counts organizations, Counts courses, Counts classes, Map<String, Counts> people,
                          int enrollments, int unenrollments, int teacherAssignments, int guardianLinks,
-                         int leaderAssignments, int skippedRows, List<String> warnings, long elapsedMillis) {
+                         int leaderAssignments, int skippedRows, List<String> warnings, long elapsedMillis,
+                         Map<String, Map<String, String>> ids) {
     }
 
     /** Reads a zip archive into its files by name (folders ignored). */
@@ -109,7 +115,8 @@ public class OneRosterImporter {
                 files.put(name.substring(name.lastIndexOf('/') + 1), bytes);
             }
         } catch (IOException e) {
-            throw new OneRosterImportException(null, 0, "the upload is not a readable zip archive (" + e.getMessage() + ")");
+            // the reader's own message is not passed on (no exception text in answers)
+            throw new OneRosterImportException(null, 0, "the upload is not a readable zip archive");
         }
         if (files.isEmpty()) {
             throw new OneRosterImportException(null, 0, "the upload is not a zip archive of OneRoster CSV files");
@@ -734,9 +741,20 @@ public class OneRosterImporter {
                 int existing = (int) users.values().stream().filter(u -> u.role.equals(role) && u.id.exists()).count();
                 people.put(role, new Counts(created, existing));
             }
+            Map<String, Map<String, String>> ids = new LinkedHashMap<>();
+            ids.put("organizations", idsOf(orgs.stream().map(o -> Map.entry(o.sourcedId, o.id.id())).toList()));
+            ids.put("courses", idsOf(courses.stream().map(c -> Map.entry(c.sourcedId, c.id.id())).toList()));
+            ids.put("classes", idsOf(classes.stream().map(c -> Map.entry(c.sourcedId, c.id.id())).toList()));
+            ids.put("users", idsOf(users.values().stream().map(u -> Map.entry(u.sourcedId, u.id.id())).toList()));
             return new Result(counts(orgs.stream().map(OrgPlan::id).toList()), counts(courses.stream().map(CoursePlan::id).toList()),
                     counts(classes.stream().map(ClassPlan::id).toList()), people, enrolled, unenrolled, teachers, linked, leaders,
-                    skipped, List.copyOf(warnings), elapsedMillis);
+                    skipped, List.copyOf(warnings), elapsedMillis, ids);
+        }
+
+        private static Map<String, String> idsOf(List<Map.Entry<String, String>> entries) {
+            Map<String, String> ids = new TreeMap<>();
+            entries.forEach(e -> ids.put(e.getKey(), e.getValue()));
+            return ids;
         }
 
         private Counts counts(List<PlannedId> ids) {

@@ -109,6 +109,12 @@ class OneRosterImportApiTest extends ApiTest {
         String school = id("ORG", "sis-" + run + "-org-s1");
         assertThat(amara).startsWith("stu-");
         assertThat(ngozi).startsWith("grd-");
+        // the answer names the id given to every sourcedId, so a script can go on without a lookup
+        assertThat(result.at("/ids/classes/sis-" + run + "-cls-m6p2").asText()).isEqualTo(math);
+        assertThat(result.at("/ids/users/sis-" + run + "-usr-s1").asText()).isEqualTo(amara);
+        assertThat(result.at("/ids/users/sis-" + run + "-usr-g1").asText()).isEqualTo(ngozi);
+        assertThat(result.at("/ids/organizations/sis-" + run + "-org-s1").asText()).isEqualTo(school);
+        assertThat(result.at("/ids/courses").size()).isEqualTo(2);
 
         JsonNode list = eventually(() -> get("/api/classes/" + math + "/students", token(ada, "TEACHER")),
                 r -> r.getStatusCode() == HttpStatus.OK && r.getBody().get("students").size() == 2).getBody();
@@ -135,6 +141,7 @@ class OneRosterImportApiTest extends ApiTest {
         assertThat(again.at("/people/STUDENT/existing").asInt()).isEqualTo(3);
         assertThat(again.get("enrollments").asInt()).isZero();
         assertThat(again.get("guardianLinks").asInt()).isZero();
+        assertThat(again.at("/ids/users/sis-" + run + "-usr-s1").asText()).as("the ids found again").isEqualTo(amara);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class)).isEqualTo(events);
     }
 
