@@ -15,6 +15,8 @@ import org.mastery.access.NoSuchObjectException;
 import org.mastery.access.Role;
 import org.mastery.access.RosterFacts;
 import org.mastery.access.Viewer;
+import org.mastery.access.disclosure.DisclosesStudentRecord;
+import org.mastery.access.disclosure.StudentRecordDisclosures;
 import org.mastery.assessment.assessment.domain.AssessmentSpec;
 import org.mastery.assessment.assessment.query.AssessmentDefinition;
 import org.mastery.assessment.assessment.query.AssessmentDefinitions;
@@ -186,11 +188,13 @@ public class AttemptController {
     }
 
     @GetMapping("/{id}")
+    @DisclosesStudentRecord(record = "attempt")
     public AttemptDetails get(@PathVariable String id, Viewer viewer) {
         var view = views.find(id).orElseThrow(() -> new NoSuchObjectException("attempt", id));
         if (!access.policy().canReadStudent(viewer, view.studentId)) {
             throw new NoSuchObjectException("attempt", id);
         }
+        StudentRecordDisclosures.add(view.studentId);
         return AttemptDetails.of(view, privateRecords.find(id).orElse(null));
     }
 
@@ -200,6 +204,7 @@ public class AttemptController {
      * those of the class named.
      */
     @GetMapping("/scoring-queue")
+    @DisclosesStudentRecord(record = "scoring-queue")
     public ScoringQueueResponse scoringQueue(@RequestParam(required = false) String classId, Viewer viewer) {
         access.requireRole(viewer, Role.TEACHER, Role.ADMIN, Role.AUDITOR);
         Set<String> classes = new LinkedHashSet<>();
@@ -219,6 +224,7 @@ public class AttemptController {
         Map<String, String> titles = assessments.titles(pending.stream().map(ScoringQueue.PendingAttempt::assessmentId).toList());
         List<QueuedAttempt> attempts = new ArrayList<>();
         for (ScoringQueue.PendingAttempt p : pending) {
+            StudentRecordDisclosures.add(p.studentId());
             attempts.add(new QueuedAttempt(p.attemptId(), p.studentId(), p.assessmentId(), titles.get(p.assessmentId()),
                     p.attemptNumber(), p.formId(), p.submittedAt()));
         }

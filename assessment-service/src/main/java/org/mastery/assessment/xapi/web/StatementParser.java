@@ -106,6 +106,13 @@ public final class StatementParser {
             return;
         }
         int problemsBefore = malformed.size() + unusable.size();
+        String shapeId = text(node, "id");
+        for (String problem : XapiShape.problems(node)) {
+            malformed.add(new Problem(index, shapeId != null && UUID_TEXT.matcher(shapeId).matches() ? shapeId : null, problem));
+        }
+        if (malformed.size() > problemsBefore) {
+            return;
+        }
         String id = text(node, "id");
         if (node.has("id") && (id == null || !UUID_TEXT.matcher(id).matches())) {
             malformed.add(new Problem(index, id, "id must be a UUID"));
