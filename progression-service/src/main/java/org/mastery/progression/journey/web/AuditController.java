@@ -5,6 +5,7 @@ import org.mastery.access.AccessGuard;
 import org.mastery.access.NoSuchObjectException;
 import org.mastery.access.Role;
 import org.mastery.access.Viewer;
+import org.mastery.access.disclosure.DisclosesStudentRecord;
 import org.mastery.progression.journey.query.JourneyAudit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +30,7 @@ public class AuditController {
     }
 
     @GetMapping("/history")
+    @DisclosesStudentRecord(record = "audit-history", studentIdVariable = "studentId")
     public JourneyAudit.History history(@PathVariable String studentId, @RequestParam(required = false) Instant asOf,
                                         Viewer viewer) {
         requireAuditor(viewer, studentId);
@@ -36,6 +38,7 @@ public class AuditController {
     }
 
     @GetMapping("/verify")
+    @DisclosesStudentRecord(record = "audit-verification", studentIdVariable = "studentId")
     public JourneyAudit.Verification verify(@PathVariable String studentId, Viewer viewer) {
         requireAuditor(viewer, studentId);
         return audit.verify(studentId);

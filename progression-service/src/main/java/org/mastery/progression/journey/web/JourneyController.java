@@ -18,6 +18,7 @@ import org.mastery.access.AccessGuard;
 import org.mastery.access.NoSuchObjectException;
 import org.mastery.access.Role;
 import org.mastery.access.Viewer;
+import org.mastery.access.disclosure.DisclosesStudentRecord;
 import org.mastery.progression.catalog.query.CatalogViews;
 import org.mastery.progression.journey.domain.ChoosePeerTutoring;
 import org.mastery.progression.journey.domain.Explanation;
@@ -78,6 +79,7 @@ public class JourneyController {
     }
 
     @GetMapping("/progression")
+    @DisclosesStudentRecord(record = "progression", studentIdVariable = "studentId")
     public Progression progression(@PathVariable String studentId, Viewer viewer) {
         access.requireStudentReadable(viewer, studentId);
         ProgressionView view = mongo.findById(studentId, ProgressionView.class);
@@ -100,6 +102,7 @@ public class JourneyController {
     }
 
     @GetMapping("/next-steps")
+    @DisclosesStudentRecord(record = "next-steps", studentIdVariable = "studentId")
     public List<NextSteps.NextStep> nextSteps(@PathVariable String studentId, Viewer viewer) {
         access.requireStudentReadable(viewer, studentId);
         return nextSteps.of(studentId);
@@ -107,6 +110,7 @@ public class JourneyController {
 
     /** Every recorded decision re-derived from the recorded evidence and policy versions. */
     @GetMapping("/replay-check")
+    @DisclosesStudentRecord(record = "replay-check", studentIdVariable = "studentId")
     public JourneyAudit.Verification replayCheck(@PathVariable String studentId, Viewer viewer) {
         access.requireRole(viewer, Role.AUDITOR, Role.ADMIN);
         if (!audit.exists(studentId)) {
@@ -175,6 +179,7 @@ public class JourneyController {
 
     /** The student's own reflections, with their texts (only the student reads them). */
     @GetMapping("/reflections")
+    @DisclosesStudentRecord(record = "reflections", studentIdVariable = "studentId")
     public List<Reflection> reflections(@PathVariable String studentId, Viewer viewer) {
         access.requireStudentThemself(viewer, studentId);
         return texts.ofStudent(studentId, JourneyTexts.Kind.REFLECTION).stream()
