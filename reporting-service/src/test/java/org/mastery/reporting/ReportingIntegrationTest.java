@@ -42,6 +42,18 @@ public abstract class ReportingIntegrationTest {
     protected static final StubServices STUBS = StubServices.instance();
     private static CloudEventFeeder feeder;
 
+    static {
+        // the disclosure topics other services write, there before reporting subscribes (its own it creates)
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<org.apache.kafka.clients.admin.NewTopic> wanted = org.mastery.contracts.access.AccessTopics.allDisclosureTopics().stream()
+                    .filter(t -> !existing.contains(t)).map(t -> new org.apache.kafka.clients.admin.NewTopic(t, 3, (short) 1)).toList();
+            admin.createTopics(wanted).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the disclosure topics", e);
+        }
+    }
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("mastery.services.curriculum-url", STUBS::url);

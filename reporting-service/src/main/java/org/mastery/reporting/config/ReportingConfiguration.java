@@ -58,6 +58,12 @@ public class ReportingConfiguration {
         return people::forget;
     }
 
+    /** Each student's access log, from every service's disclosure topic (not a rebuildable projection). */
+    @Bean
+    public org.mastery.reporting.accesslog.query.AccessLog accessLog(MongoTemplate mongo) {
+        return new org.mastery.reporting.accesslog.query.AccessLog(mongo);
+    }
+
     @Bean
     public ProjectionProgress projectionProgress() {
         return new ProjectionProgress();

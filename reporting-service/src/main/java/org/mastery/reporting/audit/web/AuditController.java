@@ -7,6 +7,7 @@ import java.util.List;
 import org.mastery.access.AccessGuard;
 import org.mastery.access.Role;
 import org.mastery.access.Viewer;
+import org.mastery.access.disclosure.DisclosesStudentRecord;
 import org.mastery.reporting.audit.domain.AuditReadRecorded;
 import org.mastery.reporting.audit.query.AuditReports;
 import org.mastery.reporting.config.BearerTokens;
@@ -31,12 +32,14 @@ public class AuditController {
     }
 
     @GetMapping("/history")
+    @DisclosesStudentRecord(record = "audit-history", studentIdVariable = "id")
     public ObjectNode history(@PathVariable String id, @RequestParam(required = false) String asOf, Viewer viewer) {
         access.requireRole(viewer, Role.AUDITOR, Role.ADMIN);
         return audits.history(id, parse(asOf), viewer, BearerTokens.current());
     }
 
     @GetMapping("/verify")
+    @DisclosesStudentRecord(record = "audit-verification", studentIdVariable = "id")
     public ObjectNode verify(@PathVariable String id, Viewer viewer) {
         access.requireRole(viewer, Role.AUDITOR, Role.ADMIN);
         return audits.verify(id, viewer, BearerTokens.current());
@@ -46,6 +49,7 @@ public class AuditController {
     }
 
     @GetMapping("/reads")
+    @DisclosesStudentRecord(record = "audit-reads", studentIdVariable = "id")
     public AuditReadsView reads(@PathVariable String id, Viewer viewer) {
         access.requireRole(viewer, Role.AUDITOR, Role.ADMIN);
         return new AuditReadsView(id, audits.reads(id, viewer));

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.mastery.access.AccessGuard;
 import org.mastery.access.NoSuchObjectException;
 import org.mastery.access.Viewer;
+import org.mastery.access.disclosure.DisclosesStudentRecord;
+import org.mastery.access.disclosure.StudentRecordDisclosures;
 import org.mastery.reporting.classroom.query.ClassMapAssembler;
 import org.mastery.reporting.classroom.query.ClassViews;
 import org.mastery.reporting.config.BearerTokens;
@@ -38,24 +40,33 @@ public class ClassReportController {
 
     /** Students × competencies; {@code sortBy} = student (default), mastered, or a competency id; {@code order} = asc|desc. */
     @GetMapping("/mastery-map")
+    @DisclosesStudentRecord(record = "class-mastery-map")
     public ClassViews.MasteryMap masteryMap(@PathVariable String id, @RequestParam(required = false) String sortBy,
                                             @RequestParam(required = false) String order, Viewer viewer) {
         ObjectNode doc = classDocument(id, viewer);
-        return classes.masteryMap(doc, names(doc), sortBy, order);
+        ClassViews.MasteryMap map = classes.masteryMap(doc, names(doc), sortBy, order);
+        map.students().forEach(row -> StudentRecordDisclosures.add(row.studentId()));
+        return map;
     }
 
     @GetMapping("/interventions")
+    @DisclosesStudentRecord(record = "class-interventions")
     public ClassViews.Interventions interventions(@PathVariable String id, Viewer viewer) {
         ObjectNode doc = classDocument(id, viewer);
-        return classes.interventions(id, doc, names(doc));
+        ClassViews.Interventions interventions = classes.interventions(id, doc, names(doc));
+        interventions.groups().forEach(g -> g.members().forEach(m -> StudentRecordDisclosures.add(m.studentId())));
+        return interventions;
     }
 
     @GetMapping("/peer-tutors")
+    @DisclosesStudentRecord(record = "class-peer-tutors")
     public ClassViews.PeerTutors peerTutors(@PathVariable String id,
                                             @RequestParam @NotBlank(message = "competency is required")
                                             @Size(max = 200) String competency, Viewer viewer) {
         ObjectNode doc = classDocument(id, viewer);
-        return classes.peerTutors(id, doc, competency, ids -> people.names(ids, BearerTokens.current()));
+        ClassViews.PeerTutors tutors = classes.peerTutors(id, doc, competency, ids -> people.names(ids, BearerTokens.current()));
+        tutors.tutors().forEach(t -> StudentRecordDisclosures.add(t.studentId()));
+        return tutors;
     }
 
     private ObjectNode classDocument(String id, Viewer viewer) {

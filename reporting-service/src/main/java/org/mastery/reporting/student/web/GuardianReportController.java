@@ -5,6 +5,8 @@ import org.mastery.access.NoSuchObjectException;
 import org.mastery.access.Role;
 import org.mastery.access.RosterFacts;
 import org.mastery.access.Viewer;
+import org.mastery.access.disclosure.DisclosesStudentRecord;
+import org.mastery.access.disclosure.StudentRecordDisclosures;
 import org.mastery.reporting.config.BearerTokens;
 import org.mastery.reporting.people.query.PeopleDirectory;
 import org.mastery.reporting.student.query.GuardianAssembler;
@@ -28,12 +30,15 @@ public class GuardianReportController {
     }
 
     @GetMapping("/api/reports/guardians/{id}/children")
+    @DisclosesStudentRecord(record = "guardian-view")
     public GuardianView children(@PathVariable String id, Viewer viewer) {
         boolean self = viewer.has(Role.GUARDIAN) && viewer.id().equals(id);
         if (!self && !viewer.hasAny(Role.ADMIN, Role.AUDITOR)) {
             throw new NoSuchObjectException("guardian", id);
         }
         Set<String> children = roster.childrenOf(id);
-        return guardians.view(id, children, people.names(children, BearerTokens.current()));
+        GuardianView view = guardians.view(id, children, people.names(children, BearerTokens.current()));
+        view.children().forEach(child -> StudentRecordDisclosures.add(child.studentId()));
+        return view;
     }
 }

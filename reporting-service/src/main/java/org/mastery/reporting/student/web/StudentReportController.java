@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.mastery.access.AccessGuard;
 import org.mastery.access.NoSuchObjectException;
 import org.mastery.access.Viewer;
+import org.mastery.access.disclosure.DisclosesStudentRecord;
 import org.mastery.reporting.config.BearerTokens;
 import org.mastery.reporting.config.InvalidReportRequestException;
 import org.mastery.reporting.people.query.PeopleDirectory;
@@ -47,12 +48,14 @@ public class StudentReportController {
     }
 
     @GetMapping
+    @DisclosesStudentRecord(record = "tracker", studentIdVariable = "id")
     public TrackerView tracker(@PathVariable String id, Viewer viewer) {
         access.requireStudentReadable(viewer, id);
         return trackers.tracker(id, name(id)).orElseThrow(() -> new NoSuchObjectException("student", id));
     }
 
     @GetMapping("/transcript")
+    @DisclosesStudentRecord(record = "transcript", studentIdVariable = "id")
     public ResponseEntity<?> transcript(@PathVariable String id, @RequestParam(required = false) String format, Viewer viewer) {
         if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
             access.requireStudentReadable(viewer, id);
@@ -65,6 +68,7 @@ public class StudentReportController {
     }
 
     @GetMapping("/transcript/clr")
+    @DisclosesStudentRecord(record = "transcript-credential", studentIdVariable = "id")
     public ResponseEntity<ObjectNode> clr(@PathVariable String id, Viewer viewer) {
         access.requireStudentReadable(viewer, id);
         return ResponseEntity.ok().contentType(LD_JSON).body(clr.write(transcriptOf(id)));
