@@ -155,6 +155,9 @@ public record PlatformConfig(
                 env.put("OIDC_ISSUER_URI", issuerUri());
                 env.put("PORT", Integer.toString(port(part)));
                 env.put("SERVER_ADDRESS", "127.0.0.1");
+                // reporting-service calls curriculum (names) and progression (audit): on shifted ports too
+                env.put("CURRICULUM_URL", "http://127.0.0.1:" + port(Part.CURRICULUM));
+                env.put("PROGRESSION_URL", "http://127.0.0.1:" + port(Part.PROGRESSION));
             }
             case IDENTITY -> {
                 env.put("SPRING_PROFILES_ACTIVE", "local");

@@ -44,6 +44,9 @@ class PlatformConfigTest {
                 .containsEntry("CURRICULUM_SERVICE_URL", "http://127.0.0.1:9081")
                 .containsEntry("REPORTING_SERVICE_URL", "http://127.0.0.1:9084")
                 .containsEntry("OIDC_ISSUER_URI", "http://localhost:10000");
+        // reporting calls curriculum (names) and progression (audit) itself: those URLs move too
+        assertThat(config.environmentFor(Part.REPORTING)).containsEntry("CURRICULUM_URL", "http://127.0.0.1:9081")
+                .containsEntry("PROGRESSION_URL", "http://127.0.0.1:9083");
     }
 
     @Test
