@@ -219,6 +219,55 @@ class LocalProfileTest {
     }
 
     @Test
+    void a_demo_account_signs_in_as_the_person_the_demo_district_made_it() throws Exception {
+        Path mapping = KEY_DIR.resolve("demo-subjects.properties");
+        Files.writeString(mapping, "demo-student=stu-0b4f2c1e\ndemo-guardian=not a subject!\n");
+        try {
+            Jwt student = verify(signIn("demo-student").path("access_token").asText(), url("/oauth2/jwks"));
+            assertThat(student.getSubject()).isEqualTo("stu-0b4f2c1e");
+            assertThat(student.getClaimAsStringList("roles")).containsExactly("STUDENT");
+            // an invalid value is ignored: the account keeps its configured subject
+            assertThat(verify(signIn("demo-guardian").path("access_token").asText(), url("/oauth2/jwks")).getSubject())
+                    .isEqualTo("demo-guardian");
+        } finally {
+            Files.delete(mapping);
+        }
+        // without the file, the configured subject again
+        assertThat(verify(signIn("demo-student").path("access_token").asText(), url("/oauth2/jwks")).getSubject())
+                .isEqualTo("demo-student");
+    }
+
+    /** The whole browser flow (authorization code with PKCE) for a demo account; answers the token response. */
+    private JsonNode signIn(String username) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String verifier = randomToken();
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String redirectUri = "http://127.0.0.1:3000/callback";
+        Map<String, String> authorize = new LinkedHashMap<>();
+        authorize.put("response_type", "code");
+        authorize.put("client_id", "mastery-web");
+        authorize.put("redirect_uri", redirectUri);
+        authorize.put("scope", "openid");
+        authorize.put("code_challenge", challenge);
+        authorize.put("code_challenge_method", "S256");
+        get(browser, url("/oauth2/authorize?" + IdentityTestSupport.form(authorize)), "text/html");
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get(browser, url("/login"), "text/html").body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> signedIn = postForm(browser, url("/login"),
+                Map.of("username", username, "password", "demo", "_csrf", csrf.group(1)), null);
+        HttpResponse<String> withCode = get(browser, signedIn.headers().firstValue("Location").orElseThrow(), "text/html");
+        URI callback = URI.create(withCode.headers().firstValue("Location").orElseThrow());
+        String code = Pattern.compile("code=([^&]+)").matcher(callback.getRawQuery()).results().findFirst().orElseThrow().group(1);
+        HttpResponse<String> tokens = postForm(http, url("/oauth2/token"), Map.of(
+                "grant_type", "authorization_code", "code", java.net.URLDecoder.decode(code, StandardCharsets.UTF_8),
+                "redirect_uri", redirectUri, "client_id", "mastery-web", "code_verifier", verifier), null);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return json(tokens);
+    }
+
+    @Test
     void readiness_is_open_for_the_launcher() throws Exception {
         HttpResponse<String> readiness = get(http, url("/actuator/health/readiness"), "application/json");
 

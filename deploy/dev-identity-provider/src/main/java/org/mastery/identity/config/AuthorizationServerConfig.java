@@ -120,12 +120,19 @@ public class AuthorizationServerConfig {
         return new InMemoryUserDetailsManager(users);
     }
 
+    /** Who the demo accounts are in the demo district, once its loader has said so (see {@link DemoSubjects}). */
+    @Bean
+    DemoSubjects demoSubjects(IdentityProperties properties) {
+        return DemoSubjects.besideKey(properties.keyFile());
+    }
+
     /**
      * Puts {@code roles} into access and ID tokens: a person's roles from their account (and their
-     * configured subject as {@code sub}); a script client's roles from {@code mastery.identity.client-roles}.
+     * configured subject as {@code sub}, or the demo district's person for a demo account); a script
+     * client's roles from {@code mastery.identity.client-roles}.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim(IdentityProperties properties) {
+    OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim(IdentityProperties properties, DemoSubjects demoSubjects) {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
@@ -150,6 +157,9 @@ public class AuthorizationServerConfig {
             IdentityProperties.DemoUser user = users.get(username);
             if (user != null && user.subject() != null && !user.subject().isBlank()) {
                 context.getClaims().subject(user.subject());
+            }
+            if (user != null) {
+                demoSubjects.subjectOf(username).ifPresent(subject -> context.getClaims().subject(subject));
             }
         };
     }
