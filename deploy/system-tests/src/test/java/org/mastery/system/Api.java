@@ -62,6 +62,13 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").POST(body(body)));
     }
 
+    /** A POST with extra headers (an {@code Idempotency-Key}, for instance). */
+    public Response post(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(body(body)));
+    }
+
     public Response put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").PUT(body(body)));
     }

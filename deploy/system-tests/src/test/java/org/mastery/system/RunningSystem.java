@@ -56,7 +56,14 @@ public final class RunningSystem {
             Path jars = Path.of(System.getProperty("mastery.system.jars", "target/platform-jars"));
             Files.createDirectories(data);
             int offset = Integer.getInteger("mastery.system.port-offset", 20000);
-            PlatformConfig config = PlatformConfig.builder(repository, data)
+            PlatformConfig.Builder builder = PlatformConfig.builder(repository, data);
+            // for checking that the tests notice a missing service: -Dmastery.system.without=progression
+            for (String part : System.getProperty("mastery.system.without", "").split(",")) {
+                if (!part.isBlank()) {
+                    builder.without(Part.named(part.strip()));
+                }
+            }
+            PlatformConfig config = builder
                     .fresh(true)
                     .portOffset(offset)
                     .jarDirectory(jars)
