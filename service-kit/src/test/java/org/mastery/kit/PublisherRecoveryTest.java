@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -30,12 +31,10 @@ import org.mastery.kit.testapp.KitTestApplication.IncrementCounter;
 import org.mastery.kit.testapp.KitTestApplication.OpenCounter;
 import org.mastery.testsupport.TestInfrastructure;
 import org.mastery.testsupport.TopicProbe;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The publisher's position is stored beside the log, so publication resumes where it stopped:
@@ -90,12 +89,12 @@ class PublisherRecoveryTest {
     }
 
     /**
-     * Fails to store the publisher's position a few times, after Kafka has acknowledged the batch.
-     * Only a store that covers the last event of interest counts: the processor also stores positions
-     * of batches without it (on start, when idle, or a first batch holding only earlier events), and
-     * failing those would send nothing of interest again. The position is stored before the publisher
-     * awaits its acknowledgements (both commit in one transaction), so the simulated crash first waits
-     * for Kafka to acknowledge what was sent.
+     * Fails the publisher's position update a few times, after Kafka has acknowledged the batch: the
+     * position is written in the batch's prepare-commit phase before the publisher awaits its sends,
+     * so the simulated crash is added as a prepare-commit step of its own, which runs after that wait
+     * and rolls the position back. Only a batch that reaches the last event of interest counts: the
+     * processor also stores positions of batches without it (on start, when idle, or a first batch
+     * holding only earlier events), and failing those would send nothing of interest again.
      */
     @Configuration
     static class PositionUpdateFailsAfterAcknowledgement {
@@ -103,8 +102,7 @@ class PublisherRecoveryTest {
         static final AtomicLong FAIL_FROM_POSITION = new AtomicLong(Long.MAX_VALUE);
 
         @Bean
-        TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
-                              ObjectProvider<KafkaTemplate<String, byte[]>> kafka) {
+        TokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
             TokenStore jdbc = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).build();
             return new ForwardingTokenStore(jdbc) {
                 @Override
@@ -112,8 +110,9 @@ class PublisherRecoveryTest {
                     long position = token == null ? -1 : token.position().orElse(-1);
                     if (processorName.equals(KafkaEventPublisher.PROCESSING_GROUP) && position >= FAIL_FROM_POSITION.get()
                             && FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                        kafka.getObject().flush();
-                        throw new IllegalStateException("simulated crash between the Kafka acknowledgement and the position update");
+                        CurrentUnitOfWork.get().onPrepareCommit(batch -> {
+                            throw new IllegalStateException("simulated crash between the Kafka acknowledgement and the position update");
+                        });
                     }
                     super.storeToken(token, processorName, segment);
                 }

@@ -2,11 +2,12 @@ package org.mastery.curriculum.config;
 
 import org.axonframework.config.ConfigurerModule;
 import org.mastery.curriculum.directory.query.DirectoryProjection;
+import org.mastery.kit.eventstore.AxonPostgresAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Processors that differ from the kit's defaults (pooled streaming, one segment, errors stop the processor). */
+/** Processors that differ from the kit's defaults (tracking, one segment, errors stop the processor). */
 @Configuration
 public class AxonConfiguration {
 
@@ -27,7 +28,7 @@ public class AxonConfiguration {
      */
     @Bean
     public ConfigurerModule frameworkProjectionBatches(@Value("${mastery.curriculum.framework-projection.batch-size:500}") int batchSize) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
-                "framework-projection", (config, builder) -> builder.initialSegmentCount(1).batchSize(batchSize)));
+        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
+                "framework-projection", config -> AxonPostgresAutoConfiguration.singleSegment(batchSize)));
     }
 }

@@ -11,6 +11,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -126,14 +127,25 @@ public class AxonPostgresAutoConfiguration {
      * Every event processor streams from the event store with one segment and batches of 100, and a
      * failing handler stops its processor (which retries with back-off) instead of skipping the
      * event: a view that silently misses an event is worse than a view that is late.
+     * <p>Tracking processors, not pooled streaming ones: the embedded event store's streams offer no
+     * availability callback, so an idle pooled processor looks for new events only every 500 ms (a
+     * median 404 ms from storing to publishing was measured); a tracking processor blocks on the
+     * store's own signal, which a commit in this process gives at once (other writers are found by
+     * the store's poll of the table).
      */
     @Bean
     public ConfigurerModule eventProcessingDefaults(@Value("${mastery.eventhandling.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .initialSegmentCount(1)
-                        .batchSize(batchSize))
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config -> singleSegment(batchSize))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    }
+
+    /** One segment (the whole log in order, one thread) and the given batch size. */
+    public static TrackingEventProcessorConfiguration singleSegment(int batchSize) {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .andInitialSegmentsCount(1)
+                .andBatchSize(batchSize);
     }
 
     @Bean

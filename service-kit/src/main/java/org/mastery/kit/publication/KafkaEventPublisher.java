@@ -23,7 +23,7 @@ import org.springframework.kafka.support.SendResult;
 /**
  * Publishes every stored event that has a contract form to Kafka, in the order of the event log.
  *
- * <p>It runs in its own pooled streaming processor whose position (a gap-aware token) is stored in
+ * <p>It runs in its own tracking event processor whose position (a gap-aware token) is stored in
  * the same PostgreSQL database as the log. Sends within a batch are pipelined; the batch's
  * unit of work waits for every acknowledgement before it commits, and the token is written in
  * that same transaction, so the position never moves past an event Kafka has not acknowledged.

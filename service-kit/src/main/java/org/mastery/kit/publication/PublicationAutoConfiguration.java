@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.mastery.kit.eventstore.AxonPostgresAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -75,13 +76,11 @@ public class PublicationAutoConfiguration {
     @Bean
     public ConfigurerModule kafkaPublisherProcessor(@Value("${mastery.publication.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessor(
+                .registerTrackingEventProcessor(
                         KafkaEventPublisher.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
-                        (config, builder) -> builder
-                                .initialSegmentCount(1)
-                                .batchSize(batchSize)
-                                .initialToken(StreamableMessageSource::createTailToken))
+                        config -> AxonPostgresAutoConfiguration.singleSegment(batchSize)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
     }
