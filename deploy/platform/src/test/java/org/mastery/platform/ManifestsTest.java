@@ -206,6 +206,20 @@ class ManifestsTest {
         }
     }
 
+    /** Reporting calls curriculum (names) and progression (audit replays) directly; its defaults are the local platform's. */
+    @Test
+    void reporting_is_told_where_curriculum_and_progression_are() throws Exception {
+        Map<String, String> compose = environment(composeServices.get("reporting-service"));
+        assertThat(compose.get("CURRICULUM_URL")).isEqualTo("http://curriculum-service:8081");
+        assertThat(compose.get("PROGRESSION_URL")).isEqualTo("http://progression-service:8083");
+        Map<String, Object> deployment = find(kubernetesDocuments(), "Deployment", "reporting-service");
+        Map<String, Object> container = maps(map(map(map(deployment, "spec"), "template"), "spec").get("containers")).get(0);
+        Map<String, String> env = new LinkedHashMap<>();
+        maps(container.get("env")).forEach(e -> env.put(e.get("name").toString(), String.valueOf(e.get("value"))));
+        assertThat(env.get("CURRICULUM_URL")).isEqualTo("http://curriculum-service:8081");
+        assertThat(env.get("PROGRESSION_URL")).isEqualTo("http://progression-service:8083");
+    }
+
     @Test
     void kubernetes_infrastructure_is_stateful_and_configured_for_every_service() throws Exception {
         List<Map<String, Object>> docs = kubernetesDocuments();
