@@ -454,37 +454,29 @@ public class ReportingProjector {
     }
 
     private void defineCompetency(CompetencyDefinition definition) {
-        ObjectNode doc = store.find(ReadModels.COMPETENCIES, definition.competencyId()).orElseGet(ReadModels.JSON::createObjectNode);
-        // definitions carry their version: the highest wins, whichever arrives last
-        if (doc.has("version") && doc.get("version").asInt() > definition.competencyVersion()) {
-            return;
-        }
-        doc.put("competencyId", definition.competencyId());
-        doc.put("version", definition.competencyVersion());
-        doc.set("definition", ReadModels.node(definition));
-        store.replace(ReadModels.COMPETENCIES, definition.competencyId(), doc);
+        keepHighestVersion(ReadModels.COMPETENCIES, "competencyId", definition.competencyId(), definition.competencyVersion(),
+                "definition", definition);
     }
 
     private void defineCourse(CourseDefinition course) {
-        ObjectNode doc = store.find(ReadModels.COURSES, course.courseId()).orElseGet(ReadModels.JSON::createObjectNode);
-        if (doc.has("version") && doc.get("version").asInt() > course.version()) {
-            return;
-        }
-        doc.put("courseId", course.courseId());
-        doc.put("version", course.version());
-        doc.set("course", ReadModels.node(course));
-        store.replace(ReadModels.COURSES, course.courseId(), doc);
+        keepHighestVersion(ReadModels.COURSES, "courseId", course.courseId(), course.version(), "course", course);
     }
 
     private void defineAssessment(AssessmentDefined assessment) {
-        ObjectNode doc = store.find(ReadModels.ASSESSMENTS, assessment.assessmentId()).orElseGet(ReadModels.JSON::createObjectNode);
-        if (doc.has("version") && doc.get("version").asInt() > assessment.version()) {
+        keepHighestVersion(ReadModels.ASSESSMENTS, "assessmentId", assessment.assessmentId(), assessment.version(),
+                "assessment", assessment);
+    }
+
+    /** Definitions carry their version: the highest wins, whichever arrives last. */
+    private void keepHighestVersion(String collection, String idField, String id, int version, String field, Object definition) {
+        ObjectNode doc = store.find(collection, id).orElseGet(ReadModels.JSON::createObjectNode);
+        if (doc.has("version") && doc.get("version").asInt() > version) {
             return;
         }
-        doc.put("assessmentId", assessment.assessmentId());
-        doc.put("version", assessment.version());
-        doc.set("assessment", ReadModels.node(assessment));
-        store.replace(ReadModels.ASSESSMENTS, assessment.assessmentId(), doc);
+        doc.put(idField, id);
+        doc.put("version", version);
+        doc.set(field, ReadModels.node(definition));
+        store.replace(collection, id, doc);
     }
 
     /**
