@@ -103,7 +103,7 @@ class ParallelWritersTest extends ProgressionIntegrationTest {
                 .handlerDefinition(axon.handlerDefinition(StudentJourney.class))
                 .build()
                 .subscribe(bus);
-        RetryScheduler concurrency = new org.mastery.kit.eventstore.ConcurrencyRetryScheduler(commandRetryExecutor, 12, 20);
+        RetryScheduler concurrency = new org.mastery.kit.eventstore.ConcurrencyRetryScheduler(commandRetryExecutor, 10, 20, 1000);
         RetryScheduler counting = (CommandMessage command, RuntimeException failure, List<Class<? extends Throwable>[]> failures,
                                    Runnable dispatch) -> {
             boolean scheduled = concurrency.scheduleRetry(command, failure, failures, dispatch);

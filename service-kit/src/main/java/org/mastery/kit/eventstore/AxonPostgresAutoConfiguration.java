@@ -91,10 +91,10 @@ public class AxonPostgresAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                         @Value("${mastery.commands.max-retries:8}") int maxRetries) {
+                                         @Value("${mastery.commands.max-retries:10}") int maxRetries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, maxRetries, 20))
+                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, maxRetries, 20, 1000))
                 .dispatchInterceptors(new CorrelationIdDispatchInterceptor())
                 .build();
     }

@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * optimistic-concurrency conflict (another writer appended first), or a lost creation race (two
  * writers creating the same aggregate at once; retried, the command finds it and appends to it,
  * as create-if-missing handlers do). Business refusals are never retried: they would only fail again.
+ *
+ * <p>The back-off doubles with every lost race, up to a cap, with jitter in the upper half of each
+ * step. A linear back-off let a writer on one instance lose every race against a busy writer on
+ * another instance and give up after well under a second; doubling outlasts such a burst.
  */
 public class ConcurrencyRetryScheduler implements RetryScheduler {
 
@@ -24,11 +28,14 @@ public class ConcurrencyRetryScheduler implements RetryScheduler {
     private final ScheduledExecutorService executor;
     private final int maxRetries;
     private final long baseDelayMillis;
+    private final long maxDelayMillis;
 
-    public ConcurrencyRetryScheduler(ScheduledExecutorService executor, int maxRetries, long baseDelayMillis) {
+    public ConcurrencyRetryScheduler(ScheduledExecutorService executor, int maxRetries, long baseDelayMillis,
+                                     long maxDelayMillis) {
         this.executor = executor;
         this.maxRetries = maxRetries;
         this.baseDelayMillis = baseDelayMillis;
+        this.maxDelayMillis = maxDelayMillis;
     }
 
     @Override
@@ -37,11 +44,21 @@ public class ConcurrencyRetryScheduler implements RetryScheduler {
         if (!isConcurrencyFailure(lastFailure) || failures.size() > maxRetries) {
             return false;
         }
-        // jittered, growing back-off so that contending writers spread out
-        long delay = baseDelayMillis * failures.size() + ThreadLocalRandom.current().nextLong(baseDelayMillis + 1);
-        log.debug("Retrying {} after a concurrent write (attempt {})", commandMessage.getCommandName(), failures.size());
+        long delay = delayBeforeRetry(failures.size(), ThreadLocalRandom.current().nextDouble());
+        log.debug("Retrying {} in {} ms after a concurrent write (attempt {})",
+                commandMessage.getCommandName(), delay, failures.size());
         executor.schedule(commandDispatch, delay, TimeUnit.MILLISECONDS);
         return true;
+    }
+
+    /**
+     * The wait before retry number {@code attempt} (1 for the first retry): between half and all of
+     * {@code base × 2^(attempt−1)}, never more than the cap; {@code random} in [0, 1) picks the point.
+     */
+    long delayBeforeRetry(int attempt, double random) {
+        int doublings = Math.min(Math.max(attempt - 1, 0), 30);
+        long step = Math.min(maxDelayMillis, baseDelayMillis << doublings);
+        return step / 2 + (long) (random * (step - step / 2));
     }
 
     public static boolean isConcurrencyFailure(Throwable failure) {
