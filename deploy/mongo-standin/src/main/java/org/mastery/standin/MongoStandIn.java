@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -12,15 +13,20 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>It answers every query by scanning, except exact equality on {@code _id} or a unique key, and it
  * has no transactions or change streams: Mastery's read models are fetched and updated by {@code _id}
- * and never rely on either. The memory backend keeps nothing across restarts (the views are rebuilt
- * from the event streams); the H2 backend keeps a file, for small volumes.
+ * and never rely on either. The memory backend keeps nothing across restarts (tests); the journaled
+ * memory backend keeps its data in a directory (the local platform); the H2 backend keeps a file.
  */
 public final class MongoStandIn implements AutoCloseable {
 
+    /** A journal that outgrows this is folded into the snapshot. */
+    static final long COMPACT_JOURNAL_AFTER_BYTES = 256L * 1024 * 1024;
+
+    private final MongoBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
     private MongoStandIn(MongoBackend backend, String host, int port) {
+        this.backend = backend;
         server = new MongoServer(backend);
         server.bind(host, port);
         address = server.getLocalAddress();
@@ -33,6 +39,11 @@ public final class MongoStandIn implements AutoCloseable {
 
     public static MongoStandIn inMemory(String host, int port) {
         return new MongoStandIn(new MemoryBackend(), host, port);
+    }
+
+    /** A stand-in that works in memory and keeps its data in {@code directory} (a snapshot and a journal of writes). */
+    public static MongoStandIn inDirectory(Path directory, String host, int port) {
+        return new MongoStandIn(JournaledMemoryBackend.open(directory, COMPACT_JOURNAL_AFTER_BYTES), host, port);
     }
 
     /** A stand-in that keeps its data in an H2 MVStore file. */
@@ -51,28 +62,34 @@ public final class MongoStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.shutdownNow();
+        backend.close();
     }
 
-    /** {@code java -jar mongo-standin.jar [--port N] [--host H] [--file PATH]} */
+    /** {@code java -jar mongo-standin.jar [--port N] [--host H] [--data DIRECTORY | --file PATH]} */
     public static void main(String[] args) throws InterruptedException {
         int port = 27117;
         String host = "127.0.0.1";
         String file = null;
+        String data = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--host" -> host = args[++i];
                 case "--file" -> file = args[++i];
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --port N --host H --file PATH");
+                case "--data" -> data = args[++i];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --port N --host H and --data DIRECTORY or --file PATH");
             }
         }
-        MongoStandIn standIn = file == null ? inMemory(host, port) : inFile(file, host, port);
+        MongoStandIn standIn = data != null ? inDirectory(Path.of(data), host, port)
+                : file != null ? inFile(file, host, port) : inMemory(host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             standIn.close();
             stopped.countDown();
         }));
-        System.out.println("MongoDB stand-in ready on " + standIn.connectionString() + (file == null ? " (memory)" : " (file " + file + ")"));
+        System.out.println("MongoDB stand-in ready on " + standIn.connectionString() + (data != null ? " (memory, kept in " + data + ")"
+                : file != null ? " (file " + file + ")" : " (memory)"));
         stopped.await();
     }
 }

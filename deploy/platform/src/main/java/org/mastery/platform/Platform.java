@@ -179,17 +179,21 @@ public final class Platform implements AutoCloseable {
             case MONGO -> {
                 Path standIn = jars.copy(part);
                 yield new JvmComponent(part, () -> {
-                    List<String> cmd = new ArrayList<>(List.of(Launch.JAVA, "-Xmx384m", "-XX:+UseSerialGC",
+                    List<String> cmd = new ArrayList<>(List.of(Launch.JAVA, "-Xmx512m", "-XX:+UseSerialGC",
                             "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
                     cmd.addAll(List.of("-cp", standIn + java.io.File.pathSeparator + jars.slf4jClasspath(),
                             "org.mastery.standin.MongoStandIn", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                            "--file", mongoFile().toString()));
+                            "--data", mongoDirectory().toString()));
                     return cmd;
                 }, config.environmentFor(part), log, data, Readiness.port("127.0.0.1", port), run) {
                     @Override
                     protected void prepare() {
+                        if (Files.exists(mongoDirectory().resolve("standin.mv"))) {
+                            System.err.println("The read models in " + mongoDirectory() + " were kept by an older stand-in (standin.mv) "
+                                    + "and are not read any more: start with --fresh to rebuild everything.");
+                        }
                         try {
-                            Files.createDirectories(mongoFile().getParent());
+                            Files.createDirectories(mongoDirectory());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -233,8 +237,9 @@ public final class Platform implements AutoCloseable {
         };
     }
 
-    private Path mongoFile() {
-        return config.dataDirectory().resolve("mongo").resolve("standin.mv");
+    /** The stand-in's snapshot and journal of writes. */
+    private Path mongoDirectory() {
+        return config.dataDirectory().resolve("mongo");
     }
 
     private void refuseLeftovers() {

@@ -18,8 +18,8 @@ import org.bson.Document;
 
 /**
  * Which backend should the local platform's MongoDB stand-in use? Not a test: run it by hand
- * (deploy/README.md shows how) and read the numbers. Both backends in one run, the memory backend
- * being the baseline.
+ * (deploy/README.md shows how) and read the numbers. The three backends in one run, the plain memory
+ * backend (which keeps nothing) being the baseline.
  *
  * <p>For each backend: start time, upserts of read-model-shaped documents by {@code _id}, finds by
  * {@code _id}, resident memory, file size, a graceful restart (are the documents still there, how
@@ -38,8 +38,9 @@ public final class StandInBackendBenchmark {
                 documents, document(0, new Random(1)).toJson().length(), Runtime.getRuntime().availableProcessors(),
                 Mastery.loadAverage().orElse("?"));
         System.out.println("backend | start | upserts/s | find by _id median / p95 | RSS after load | file | graceful restart: ready, docs kept, first find | kill -9 right after 1,000 writes: kept");
-        for (String backend : List.of("memory", "h2")) {
-            Path file = backend.equals("h2") ? dir.resolve("standin.mv") : null;
+        List<String> backends = args.length > 1 ? List.of(args[1].split(",")) : List.of("memory", "h2", "journal");
+        for (String backend : backends) {
+            Path file = backend.equals("h2") ? dir.resolve("standin.mv") : backend.equals("journal") ? dir.resolve("journaled") : null;
             run(backend, classpath, file, documents);
         }
         Platform.deleteRecursively(dir);
@@ -67,7 +68,7 @@ public final class StandInBackendBenchmark {
         }
         p.destroy();
         p.waitFor(60, TimeUnit.SECONDS);
-        String size = file == null ? "-" : (Files.size(file) / (1024 * 1024)) + " MiB";
+        String size = file == null ? "-" : (sizeOf(file) / (1024 * 1024)) + " MiB";
 
         long r0 = System.nanoTime();
         p = start(classpath, port, file);
@@ -127,7 +128,8 @@ public final class StandInBackendBenchmark {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, "org.mastery.standin.MongoStandIn",
                 "--port", Integer.toString(port)));
         if (file != null) {
-            cmd.addAll(List.of("--file", file.toString()));
+            // the journaled memory backend keeps a directory (snapshot and journal), H2 a file
+            cmd.addAll(List.of(file.getFileName().toString().equals("journaled") ? "--data" : "--file", file.toString()));
         }
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
@@ -137,6 +139,15 @@ public final class StandInBackendBenchmark {
             Thread.sleep(20);
         }
         return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static long sizeOf(Path path) throws Exception {
+        if (!Files.isDirectory(path)) {
+            return Files.size(path);
+        }
+        try (var files = Files.list(path)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     private static int freePort() throws Exception {
