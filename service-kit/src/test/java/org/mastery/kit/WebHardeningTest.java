@@ -68,6 +68,23 @@ class WebHardeningTest {
                 .doesNotContain("Exception").doesNotContain("\\tat ");
     }
 
+    @Autowired
+    org.springframework.security.oauth2.jwt.JwtDecoder tokens;
+
+    @Test
+    void theServiceRemembersVerifiedTokensAndStillRefusesATamperedOne() throws Exception {
+        assertThat(tokens).isInstanceOf(org.mastery.kit.security.VerifiedTokenCache.class);
+        assertThat(post("/api/echo", "{\"name\":\"Ada\"}").status()).isEqualTo(200);
+        assertThat(post("/api/echo", "{\"name\":\"Ada\"}").status()).isEqualTo(200);
+        // the same claims with another signature: not the token that was verified
+        String[] parts = TOKEN.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/echo"))
+                .header("Authorization", "Bearer " + forged).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"forged\"}")).build();
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void aWellFormedBodyIsRead() throws Exception {
         Answer ok = post("/api/echo", "{\"name\":\"Ada\",\"count\":3,\"ratio\":0.5,\"flag\":true,\"kind\":\"SMALL\","

@@ -1,6 +1,11 @@
 package org.mastery.kit.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,6 +25,26 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 public class SecurityAutoConfiguration {
+
+    /**
+     * Wraps the service's token decoder (Spring Boot's, built from the issuer's JWKS) so that a token
+     * verified once is not verified again on every request (see {@link VerifiedTokenCache}).
+     * {@code mastery.security.verified-tokens.capacity=0} turns it off.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(Environment environment) {
+        int capacity = environment.getProperty("mastery.security.verified-tokens.capacity", Integer.class, 10_000);
+        Duration maxAge = environment.getProperty("mastery.security.verified-tokens.max-age", Duration.class, Duration.ofMinutes(5));
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (capacity > 0 && bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
+                    return new VerifiedTokenCache(decoder, capacity, maxAge, Clock.systemUTC());
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
