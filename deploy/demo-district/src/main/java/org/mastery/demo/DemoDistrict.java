@@ -236,10 +236,11 @@ public final class DemoDistrict {
 
         // 5. this week
         semester.thisWeek();
+        long retakesFrom = System.nanoTime();
         semester.retakes(options.retakeWaitMillis());
-        phase(String.format(Locale.ROOT, "week 15: %d attempts (%d auto-scored, %d rubric-scored); %d failed the unit test, %d retakes refused (409), %d retaken after practice, %d still locked",
+        phase(String.format(Locale.ROOT, "week 15: %d attempts (%d auto-scored, %d rubric-scored); %d failed the unit test, %d retakes refused (409), %d retaken after practice (the last %.1f s of this phase), %d still locked",
                 semester.attempts.get(), semester.autoScored.get(), semester.rubricScored.get(), semester.failedSummatives.get(),
-                semester.refusedRetakes.get(), semester.retakes.get(), semester.stillLocked.get()));
+                semester.refusedRetakes.get(), semester.retakes.get(), (System.nanoTime() - retakesFrom) / 1e9, semester.stillLocked.get()));
 
         // 6. goals, reflections, tutoring, overrides
         String demoStudent = district.demoAccounts.get("demo-student");
