@@ -41,7 +41,10 @@ final class JournaledMemoryBackend extends MemoryBackend {
 
     private static final Logger log = LoggerFactory.getLogger(JournaledMemoryBackend.class);
 
-    /** The commands that change data (lower case); everything else is a read and is not journaled. */
+    /**
+     * The commands that change data (lower case); everything else is a read and is not journaled. An
+     * aggregation that writes ({@code $out}, {@code $merge}) would not be kept: no service uses one.
+     */
     static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create", "drop", "dropdatabase",
             "createindexes", "dropindexes", "renamecollection", "collmod");
 
