@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.mastery.contracts.curriculum.CompetencyDefinition;
 import org.mastery.contracts.curriculum.CourseDefinition;
@@ -27,6 +29,12 @@ import org.springframework.stereotype.Component;
  * (competency → competencies that require it), courses, competency → courses, and competency →
  * students with evidence on it (to re-evaluate them when a policy changes). Every write is an upsert
  * or a set operation guarded by versions, so applying an event twice changes nothing.
+ *
+ * <p>Every evidence record needs its competency's context (policy, prerequisites, dependents, courses:
+ * several documents), while the curriculum changes rarely. So contexts are kept in memory and checked
+ * against the catalog's revision, a counter every change of the catalog bumps after writing: one small
+ * read by {@code _id} instead of several large ones. The revision lives beside the catalog, so an
+ * instance whose cache is older than another instance's change sees it on its next read.
  */
 @Component
 public class CatalogViews {
@@ -36,6 +44,8 @@ public class CatalogViews {
     public static final String COURSES = "catalog_courses";
     public static final String COMPETENCY_COURSES = "catalog_competency_courses";
     public static final String COMPETENCY_STUDENTS = "catalog_competency_students";
+    public static final String REVISION = "catalog_revision";
+    private static final String REVISION_ID = "catalog";
 
     /** A competency definition as received, latest version. */
     @org.springframework.data.mongodb.core.mapping.Document(COMPETENCIES)
@@ -48,6 +58,11 @@ public class CatalogViews {
     }
 
     private final MongoTemplate mongo;
+    /** The last context built for each competency, with the catalog revision read before building it. */
+    private final Map<String, Built> contexts = new ConcurrentHashMap<>();
+
+    private record Built(long revision, CompetencyContext context) {
+    }
 
     public CatalogViews(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -79,6 +94,7 @@ public class CatalogViews {
         }
         mongo.save(new CompetencyEntry(definition.competencyId(), definition.competencyVersion(), definition,
                 "RETIRED".equals(definition.status())));
+        bumpRevision();
         return Optional.ofNullable(previous);
     }
 
@@ -86,6 +102,7 @@ public class CatalogViews {
         CompetencyEntry entry = mongo.findById(competencyId, CompetencyEntry.class);
         if (entry != null && !entry.retired() && entry.competencyVersion() <= version) {
             mongo.save(new CompetencyEntry(entry.competencyId(), entry.competencyVersion(), entry.definition(), true));
+            bumpRevision();
         }
     }
 
@@ -106,6 +123,7 @@ public class CatalogViews {
             mongo.upsert(byId(competencyId), new Update().addToSet("courseIds", course.courseId()), COMPETENCY_COURSES);
         }
         mongo.save(new CourseEntry(course.courseId(), course.version(), course));
+        bumpRevision();
         return true;
     }
 
@@ -122,6 +140,18 @@ public class CatalogViews {
 
     /** Everything a journey command on this competency needs from the curriculum. */
     public CompetencyContext context(String competencyId) {
+        long revision = revision();
+        Built known = contexts.get(competencyId);
+        if (known != null && known.revision() == revision) {
+            return known.context();
+        }
+        // read after the revision, which is bumped after the catalog's writes: never older than that revision
+        CompetencyContext built = buildContext(competencyId);
+        contexts.put(competencyId, new Built(revision, built));
+        return built;
+    }
+
+    private CompetencyContext buildContext(String competencyId) {
         Optional<CompetencyEntry> entry = competency(competencyId);
         CompetencyPolicy policy = entry.map(e -> PolicyTranslation.toPolicy(e.definition()))
                 .orElseGet(() -> CompetencyPolicy.defaults(competencyId));
@@ -136,6 +166,16 @@ public class CatalogViews {
             course(courseId).ifPresent(courses::add);
         }
         return new CompetencyContext(policy, prerequisites == null ? List.of() : prerequisites, dependents, courses);
+    }
+
+    /** The catalog's revision: how many changes it has had (0 before the first). */
+    long revision() {
+        Document revision = mongo.getCollection(REVISION).find(new Document("_id", REVISION_ID)).first();
+        return revision == null ? 0 : ((Number) revision.get("revision")).longValue();
+    }
+
+    private void bumpRevision() {
+        mongo.upsert(byId(REVISION_ID), new Update().inc("revision", 1L), REVISION);
     }
 
     public List<String> dependentsOf(String competencyId) {
