@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,15 @@ public class ReportingProjector {
 
     private final ReadModelStore store;
     private final Consumer<String> onPersonalDataErased;
+    /**
+     * The students this projector has written, as written, with what was derived from them: the next
+     * event of the same student (a batch carries many) starts from these instead of reading the document
+     * back and deriving its "before" again. Writes still go to the store at once.
+     */
+    private final Map<String, Written> written = new HashMap<>();
+
+    private record Written(StudentProgress student, JsonNode transcript, JsonNode row, JsonNode contribution) {
+    }
 
     public ReportingProjector(ReadModelStore store, Consumer<String> onPersonalDataErased) {
         this.store = store;
@@ -489,13 +499,26 @@ public class ReportingProjector {
         if (studentId == null || studentId.isBlank()) {
             return;
         }
-        java.util.Optional<StudentProgress> stored = store.find(ReadModels.STUDENT_PROGRESS, studentId)
-                .map(node -> ReadModels.read(node, StudentProgress.class));
-        StudentProgress student = stored.orElseGet(() -> new StudentProgress(studentId));
-        boolean known = stored.isPresent();
-        JsonNode transcriptBefore = known ? ReadModels.node(Derivations.transcript(student)) : null;
-        JsonNode rowBefore = known ? ReadModels.node(Derivations.row(student)) : null;
-        JsonNode contributionBefore = known ? ReadModels.node(Derivations.contribution(student)) : null;
+        // taken out while it changes: if the change fails, the next event reads the stored document again
+        Written last = written.remove(studentId);
+        StudentProgress student;
+        JsonNode transcriptBefore;
+        JsonNode rowBefore;
+        JsonNode contributionBefore;
+        if (last != null) {
+            student = last.student();
+            transcriptBefore = last.transcript();
+            rowBefore = last.row();
+            contributionBefore = last.contribution();
+        } else {
+            java.util.Optional<StudentProgress> stored = store.find(ReadModels.STUDENT_PROGRESS, studentId)
+                    .map(node -> ReadModels.read(node, StudentProgress.class));
+            student = stored.orElseGet(() -> new StudentProgress(studentId));
+            boolean known = stored.isPresent();
+            transcriptBefore = known ? ReadModels.node(Derivations.transcript(student)) : null;
+            rowBefore = known ? ReadModels.node(Derivations.row(student)) : null;
+            contributionBefore = known ? ReadModels.node(Derivations.contribution(student)) : null;
+        }
         java.util.Set<String> classesBefore = new java.util.TreeSet<>(student.classIds);
         String formerSchool = student.contributedSchoolId;
 
@@ -516,13 +539,14 @@ public class ReportingProjector {
         if (formerSchool != null && !formerSchool.equals(student.schoolId)) {
             store.removeEntry(ReadModels.ORG_ROLLS, formerSchool, "students", studentId);
         }
+        JsonNode contribution = ReadModels.node(Derivations.contribution(student));
         if (student.schoolId != null) {
-            JsonNode contribution = ReadModels.node(Derivations.contribution(student));
             if (!contribution.equals(contributionBefore) || !student.schoolId.equals(formerSchool)) {
                 store.setEntry(ReadModels.ORG_ROLLS, student.schoolId, "students", studentId, contribution);
             }
         }
         store.replace(ReadModels.STUDENT_PROGRESS, studentId, ReadModels.tree(student));
+        written.put(studentId, new Written(student, transcript, row, contribution));
     }
 
     public StudentProgress loadStudent(String studentId) {
