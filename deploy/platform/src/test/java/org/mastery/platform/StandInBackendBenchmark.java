@@ -41,15 +41,15 @@ public final class StandInBackendBenchmark {
         List<String> backends = args.length > 1 ? List.of(args[1].split(",")) : List.of("memory", "h2", "journal");
         for (String backend : backends) {
             Path file = backend.equals("h2") ? dir.resolve("standin.mv") : backend.equals("journal") ? dir.resolve("journaled") : null;
-            run(backend, classpath, file, documents);
+            run(backend, classpath, backend.equals("journal") ? "--data" : "--file", file, documents);
         }
         Platform.deleteRecursively(dir);
     }
 
-    private static void run(String backend, String classpath, Path file, int documents) throws Exception {
+    private static void run(String backend, String classpath, String option, Path file, int documents) throws Exception {
         int port = freePort();
         long t0 = System.nanoTime();
-        Process p = start(classpath, port, file);
+        Process p = start(classpath, port, option, file);
         double start = waitForPort(port, t0);
         String uri = "mongodb://127.0.0.1:" + port;
         double upsertsPerSecond;
@@ -71,7 +71,7 @@ public final class StandInBackendBenchmark {
         String size = file == null ? "-" : (sizeOf(file) / (1024 * 1024)) + " MiB";
 
         long r0 = System.nanoTime();
-        p = start(classpath, port, file);
+        p = start(classpath, port, option, file);
         double restart = waitForPort(port, r0);
         long kept;
         double firstFind;
@@ -87,7 +87,7 @@ public final class StandInBackendBenchmark {
         }
         p.destroyForcibly(); // SIGKILL right after the last acknowledged write
         p.waitFor(30, TimeUnit.SECONDS);
-        p = start(classpath, port, file);
+        p = start(classpath, port, option, file);
         waitForPort(port, System.nanoTime());
         long burstKept;
         try (MongoClient client = MongoClients.create(uri)) {
@@ -123,13 +123,13 @@ public final class StandInBackendBenchmark {
         return new double[] {times.get(count / 2), times.get(count * 95 / 100)};
     }
 
-    private static Process start(String classpath, int port, Path file) throws Exception {
+    private static Process start(String classpath, int port, String option, Path file) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Launch.JAVA, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, "org.mastery.standin.MongoStandIn",
                 "--port", Integer.toString(port)));
         if (file != null) {
-            // the journaled memory backend keeps a directory (snapshot and journal), H2 a file
-            cmd.addAll(List.of(file.getFileName().toString().equals("journaled") ? "--data" : "--file", file.toString()));
+            // the journaled memory backend keeps a directory (--data: snapshot and journal), H2 a file (--file)
+            cmd.addAll(List.of(option, file.toString()));
         }
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }

@@ -62,8 +62,4 @@ public final class VerifiedTokenCache implements JwtDecoder {
         }
         return jwt;
     }
-
-    JwtDecoder delegate() {
-        return delegate;
-    }
 }
