@@ -1,7 +1,11 @@
 package org.mastery.kit.eventstore;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -34,7 +38,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Axon's JDBC storage engine on PostgreSQL, tuned as the stack notes say: PostgreSQL's
  * duplicate-key errors become concurrency conflicts, conflicting commands are retried, snapshots
- * are taken off the command thread, and aggregate streams are read in large batches.
+ * are taken off the command thread, and aggregate streams are read in large batches (the next one
+ * while the caller applies the current one).
  */
 @AutoConfiguration(beforeName = {
         "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
@@ -65,7 +70,7 @@ public class AxonPostgresAutoConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  @Value("${mastery.eventstore.batch-size:1000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer.getIfAvailable(() -> defaultSerializer))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -75,8 +80,21 @@ public class AxonPostgresAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(EventSchema.builder().build())
                 // one round trip per 1000 events when an aggregate's stream is read
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize);
+        return new AggregateStreamReadingEngine(builder, aggregateReadAhead());
+    }
+
+    /**
+     * Reads the next batch of a long aggregate stream: two threads at most; when both are busy the
+     * reader fetches its next batch itself, as it would without them.
+     */
+    private static Executor aggregateReadAhead() {
+        return new ThreadPoolExecutor(0, 2, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "event-read-ahead");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     @Bean(destroyMethod = "shutdown")
