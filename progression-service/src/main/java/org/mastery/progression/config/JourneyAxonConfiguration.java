@@ -1,6 +1,7 @@
 package org.mastery.progression.config;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
@@ -10,9 +11,12 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.mastery.progression.journey.domain.CompetencyPolicy;
 import org.mastery.progression.journey.domain.CompetencyTrack;
 import org.mastery.progression.journey.domain.EvidenceLog;
 import org.mastery.progression.journey.domain.JourneyModel;
+import org.mastery.progression.journey.domain.Phase;
+import org.mastery.progression.journey.domain.ScaleLevel;
 import org.mastery.progression.journey.domain.StudentJourney;
 import org.mastery.progression.journey.integration.Sha256JourneyChain;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +51,15 @@ public class JourneyAxonConfiguration {
         abstract org.mastery.progression.journey.domain.ChainHead chainHead();
     }
 
+    /**
+     * In a snapshot, a competency's policy, scale levels and phases are written as arrays of their
+     * components (no field names): a long journey holds one policy per competency, and reading them
+     * back by position is the larger part of loading its snapshot. Events keep their named fields.
+     */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    interface Positional {
+    }
+
     @Bean
     public EventJson journeyEventJson(ObjectMapper springMapper) {
         return new EventJson(withJourneyState(springMapper.copy()));
@@ -62,14 +75,17 @@ public class JourneyAxonConfiguration {
 
     /**
      * Snapshots are written in CBOR (binary JSON), which makes a long journey's snapshot smaller and
-     * faster to load; events stay JSON (readable by auditors, hashed by the chain). The kit's storage
-     * engine picks this bean up by its name.
+     * faster to load (policies by position, see {@link Positional}, and the evidence arrays packed, see
+     * {@link PackedArrays}); events stay JSON (readable by auditors, hashed by the chain). The kit's storage engine picks this bean up by its name.
      */
     @Bean
     public Serializer snapshotSerializer(RevisionResolver revisionResolver) {
-        CBORMapper cbor = CBORMapper.builder().findAndAddModules()
+        CBORMapper cbor = CBORMapper.builder().findAndAddModules().addModule(new PackedArrays())
                 .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).build();
+        for (Class<?> record : new Class<?>[] {CompetencyPolicy.class, ScaleLevel.class, Phase.class}) {
+            cbor.addMixIn(record, Positional.class);
+        }
         return JacksonSerializer.builder().objectMapper(withJourneyState(cbor)).revisionResolver(revisionResolver).build();
     }
 
@@ -87,7 +103,7 @@ public class JourneyAxonConfiguration {
     /** A snapshot after every {@code threshold} events read or applied since the last one. */
     @Bean
     public SnapshotTriggerDefinition journeySnapshotTrigger(Snapshotter snapshotter,
-                                                            @Value("${mastery.progression.snapshot-threshold:100}") int threshold) {
+                                                            @Value("${mastery.progression.snapshot-threshold:25}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

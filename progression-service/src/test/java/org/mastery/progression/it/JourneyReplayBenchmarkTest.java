@@ -61,6 +61,8 @@ class JourneyReplayBenchmarkTest extends ProgressionIntegrationTest {
 
     @Autowired
     CommandGateway commands;
+    @org.springframework.beans.factory.annotation.Value("${mastery.progression.snapshot-threshold}")
+    int snapshotThreshold;
     @Autowired
     Repository<StudentJourney> repository;
     @Autowired
@@ -143,8 +145,8 @@ class JourneyReplayBenchmarkTest extends ProgressionIntegrationTest {
         System.out.printf(Locale.ROOT, "baseline  naive journey: every payload deserialized, batch 1000  %s%n", naive);
         System.out.printf(Locale.ROOT, "baseline  full replay, Axon's default read batch of 100 rows    %s%n", defaultBatch);
         System.out.printf(Locale.ROOT, "journey   full replay without snapshot (batch 1000)            %s   (goal <= 150 ms)%n", fullReplay);
-        System.out.printf(Locale.ROOT, "journey   load with snapshot (seq %d) + %d tail events      %s   (goal <= 5 ms)%n",
-                snapshotAt, events - 1 - snapshotAt, snapshotLoad);
+        System.out.printf(Locale.ROOT, "journey   load with snapshot (seq %d) + %d tail events      %s   (goal <= 5 ms; a snapshot every %d events)%n",
+                snapshotAt, events - 1 - snapshotAt, snapshotLoad, snapshotThreshold);
         System.out.printf(Locale.ROOT, "snapshot size %.0f kB; medians of %d runs after %d warm-ups (naive: 5 after 1; full replay: "
                 + "after 5; snapshot load: 41 after 60); system load "
                 + "average %.1f on %d cores; PostgreSQL embedded (fsync and synchronous_commit off); JVM %s %s%n%n",
@@ -271,12 +273,15 @@ class JourneyReplayBenchmarkTest extends ProgressionIntegrationTest {
 
     // ---- the ways of loading a journey ----
 
+    /** As a command loads its journey: in the command's unit of work and database transaction. */
     private StudentJourney loadWithRepository(String student) {
+        org.axonframework.common.transaction.Transaction transaction = transactionManager.startTransaction();
         DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         try {
             return repository.load(student).invoke(j -> j);
         } finally {
             uow.rollback();
+            transaction.rollback();
         }
     }
 

@@ -48,7 +48,7 @@ import org.springframework.http.ResponseEntity;
  * feed curriculum, roster and assessment facts the way the other services publish them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mastery.progression.override-sweep-initial-delay=PT1H", "mastery.progression.snapshot-threshold=100"})
+        properties = {"mastery.progression.override-sweep-initial-delay=PT1H", "mastery.progression.snapshot-threshold=25"})
 @UsesInfrastructure
 @Import(ProgressionIntegrationTest.TestClockConfiguration.class)
 public abstract class ProgressionIntegrationTest {

@@ -28,7 +28,7 @@ import org.mastery.progression.journey.domain.mastery.InterventionRule;
  * event is chained to the one before it by a hash ({@link JourneyChain}).
  */
 @Aggregate(snapshotTriggerDefinition = "journeySnapshotTrigger")
-@Revision("1")
+@Revision("2")
 public class StudentJourney {
 
     public static final String VOIDED = "VOIDED";
