@@ -1,6 +1,7 @@
 package org.mastery.kit.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -32,6 +33,18 @@ public class IdempotentConsumer {
     /** Reads the record and applies it unless this consumer has applied an event with its id. */
     public boolean apply(String consumer, ConsumerRecord<String, byte[]> record, Consumer<InboundEvent> handler) {
         return apply(consumer, reader.read(record), handler);
+    }
+
+    /**
+     * For a consumer that acts on some event types only: an event of another type is passed over
+     * without looking it up or recording it (it changes nothing, so there is nothing to apply once).
+     */
+    public boolean apply(String consumer, ConsumerRecord<String, byte[]> record, Set<String> types, Consumer<InboundEvent> handler) {
+        InboundEvent event = reader.read(record);
+        if (!types.contains(event.type())) {
+            return false;
+        }
+        return apply(consumer, event, handler);
     }
 
     public boolean apply(String consumer, InboundEvent event, Consumer<InboundEvent> handler) {
