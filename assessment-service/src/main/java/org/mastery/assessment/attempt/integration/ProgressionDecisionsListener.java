@@ -1,6 +1,7 @@
 package org.mastery.assessment.attempt.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class ProgressionDecisionsListener {
 
     static final String CONSUMER = "progression-decisions";
+    /** Most decisions (levels, mastery, unlocks, credit) do not concern assessments: they are passed over. */
+    static final Set<String> TYPES = Set.of(ReassessmentUnlocked.TYPE, InterventionRecommended.TYPE, InterventionResolved.TYPE);
     private static final Logger log = LoggerFactory.getLogger(ProgressionDecisionsListener.class);
 
     private final IdempotentConsumer consumer;
@@ -45,7 +48,7 @@ public class ProgressionDecisionsListener {
 
     @KafkaListener(id = "${mastery.kafka.group-prefix}.progression-decisions", topics = ProgressionTopics.DECISIONS)
     public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.apply(CONSUMER, record, this::apply);
+        consumer.apply(CONSUMER, record, TYPES, this::apply);
     }
 
     void apply(InboundEvent event) {
@@ -61,7 +64,7 @@ public class ProgressionDecisionsListener {
                 practice.resolve(resolved.studentId(), resolved.interventionId());
             }
             default -> {
-                // other decisions do not concern assessments
+                // not in TYPES
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.mastery.progression.journey.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.mastery.contracts.roster.PersonalDataErased;
 import org.mastery.contracts.roster.RosterTopics;
@@ -26,12 +27,11 @@ public class ErasureListener {
 
     @KafkaListener(id = "${mastery.kafka.group-prefix}.journey-erasure", topics = RosterTopics.ENROLLMENTS)
     public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.apply(CONSUMER, record, event -> {
-            if (PersonalDataErased.TYPE.equals(event.type())) {
-                PersonalDataErased erased = event.dataAs(PersonalDataErased.class, objectMapper);
-                if ("STUDENT".equals(erased.role())) {
-                    texts.eraseStudent(erased.personId());
-                }
+        // enrollments and the like pass by without bookkeeping; only an erasure is applied (once)
+        consumer.apply(CONSUMER, record, Set.of(PersonalDataErased.TYPE), event -> {
+            PersonalDataErased erased = event.dataAs(PersonalDataErased.class, objectMapper);
+            if ("STUDENT".equals(erased.role())) {
+                texts.eraseStudent(erased.personId());
             }
         });
     }
