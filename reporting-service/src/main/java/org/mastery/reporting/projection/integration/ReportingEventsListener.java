@@ -1,8 +1,10 @@
 package org.mastery.reporting.projection.integration;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,11 +73,22 @@ public class ReportingEventsListener {
         ReportingProjector projector = new ReportingProjector(batch, erased::add);
         List<InboundEvent> applied = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        // the batch's readable events, and which of them were applied before, in one query
+        InboundEvent[] events = new InboundEvent[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                events[i] = reader.read(records.get(i));
+            } catch (RuntimeException e) {
+                // read again below, where its failure stops the batch at this record
+            }
+        }
+        Set<String> appliedBefore = processed.applied(CONSUMER,
+                Arrays.stream(events).filter(Objects::nonNull).map(InboundEvent::id).toList());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
-                InboundEvent event = reader.read(record);
-                if (seen.add(event.id()) && !processed.contains(CONSUMER, event.id())) {
+                InboundEvent event = events[i] != null ? events[i] : reader.read(record);
+                if (seen.add(event.id()) && !appliedBefore.contains(event.id())) {
                     String correlationId = event.extension("correlationid");
                     if (correlationId != null) {
                         MDC.put("correlationId", correlationId);
@@ -98,7 +111,7 @@ public class ReportingEventsListener {
     private void complete(BufferedReadModelStore batch, List<InboundEvent> applied, List<String> erased,
                           List<ConsumerRecord<String, byte[]>> handled) {
         batch.flush();
-        applied.forEach(event -> processed.markProcessed(CONSUMER, event));
+        processed.markProcessed(CONSUMER, applied);
         erased.forEach(onPersonalDataErased);
         handled.forEach(record -> progress.handled(CONSUMER, record));
     }
