@@ -37,7 +37,7 @@ public class ReportingConfiguration {
 
     @Bean
     public ReadModelStore readModelStore(MongoTemplate mongo) {
-        return new MongoReadModelStore(mongo.getDb(), ReadModels.JSON);
+        return new MongoReadModelStore(mongo.getDb());
     }
 
     @Bean

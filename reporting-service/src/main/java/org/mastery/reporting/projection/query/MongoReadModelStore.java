@@ -1,9 +1,15 @@
 package org.mastery.reporting.projection.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -28,11 +34,9 @@ public class MongoReadModelStore implements ReadModelStore {
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoDatabase database;
-    private final ObjectMapper json;
 
-    public MongoReadModelStore(MongoDatabase database, ObjectMapper json) {
+    public MongoReadModelStore(MongoDatabase database) {
         this.database = database;
-        this.json = json;
     }
 
     private MongoCollection<Document> collection(String name) {
@@ -42,7 +46,7 @@ public class MongoReadModelStore implements ReadModelStore {
     @Override
     public Optional<ObjectNode> find(String collection, String id) {
         Document document = collection(collection).find(new Document("_id", id)).first();
-        return Optional.ofNullable(document).map(this::toNode);
+        return Optional.ofNullable(document).map(MongoReadModelStore::toNode);
     }
 
     @Override
@@ -102,34 +106,83 @@ public class MongoReadModelStore implements ReadModelStore {
         collection(collection).drop();
     }
 
-    private Document toDocument(ObjectNode node) {
-        return Document.parse(write(Keys.encodeTree(node)));
+    /**
+     * JSON trees and BSON documents are converted by walking them, field names escaped on the way in
+     * and restored on the way out. Integral numbers become 32-bit integers where they fit (64-bit
+     * otherwise) and are read back the same way, so a document reads back equal to what was written.
+     */
+    static Document toDocument(ObjectNode node) {
+        return (Document) toBson(node);
     }
 
-    private Object toBson(JsonNode value) {
-        if (value.isObject()) {
-            return toDocument((ObjectNode) value);
+    static Object toBson(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                Document document = new Document();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    document.append(field.getKey().equals("_id") ? "_id" : Keys.encode(field.getKey()), toBson(field.getValue()));
+                }
+                return document;
+            }
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>(node.size());
+                node.forEach(element -> list.add(toBson(element)));
+                return list;
+            }
+            case STRING -> {
+                return node.textValue();
+            }
+            case BOOLEAN -> {
+                return node.booleanValue();
+            }
+            case NUMBER -> {
+                if (node.canConvertToInt() && node.isIntegralNumber()) {
+                    return node.intValue();
+                }
+                return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
+            }
+            case NULL -> {
+                return null;
+            }
+            default -> throw new IllegalArgumentException("a read model holds JSON values only, not " + node.getNodeType());
         }
-        // wrap non-objects so that the driver parses them with the same rules as documents
-        ObjectNode holder = json.createObjectNode();
-        holder.set("v", Keys.encodeTree(value));
-        return Document.parse(write(holder)).get("v");
     }
 
-    private ObjectNode toNode(Document document) {
-        try {
-            return (ObjectNode) Keys.decodeTree(json.readTree(document.toJson()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable read model document " + document.get("_id"), e);
-        }
+    static ObjectNode toNode(Document document) {
+        return (ObjectNode) toJson(document);
     }
 
-    private String write(JsonNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private static JsonNode toJson(Object value) {
+        if (value instanceof Document document) {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            document.forEach((key, field) -> node.set(key.equals("_id") ? "_id" : Keys.decode(key), toJson(field)));
+            return node;
         }
+        if (value instanceof List<?> list) {
+            ArrayNode node = JsonNodeFactory.instance.arrayNode(list.size());
+            list.forEach(element -> node.add(toJson(element)));
+            return node;
+        }
+        if (value == null) {
+            return NullNode.instance;
+        }
+        if (value instanceof String text) {
+            return TextNode.valueOf(text);
+        }
+        if (value instanceof Boolean bool) {
+            return BooleanNode.valueOf(bool);
+        }
+        if (value instanceof Integer number) {
+            return IntNode.valueOf(number);
+        }
+        if (value instanceof Long number) {
+            return number == number.intValue() ? IntNode.valueOf(number.intValue()) : LongNode.valueOf(number);
+        }
+        if (value instanceof Double number) {
+            return DoubleNode.valueOf(number);
+        }
+        throw new IllegalStateException("a read model document holds a " + value.getClass().getSimpleName() + ", not a JSON value");
     }
 
     /** Escapes '%', '.' and '$' in field names, reversibly. */
@@ -144,32 +197,6 @@ public class MongoReadModelStore implements ReadModelStore {
 
         static String decode(String key) {
             return key.replace("%2E", ".").replace("%24", "$").replace("%25", "%");
-        }
-
-        static JsonNode encodeTree(JsonNode node) {
-            return map(node, true);
-        }
-
-        static JsonNode decodeTree(JsonNode node) {
-            return map(node, false);
-        }
-
-        private static JsonNode map(JsonNode node, boolean encode) {
-            if (node.isObject()) {
-                ObjectNode copy = ((ObjectNode) node).objectNode();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
-                    String name = field.getKey().equals("_id") ? "_id" : encode ? encode(field.getKey()) : decode(field.getKey());
-                    copy.set(name, map(field.getValue(), encode));
-                }
-                return copy;
-            }
-            if (node.isArray()) {
-                var copy = ((com.fasterxml.jackson.databind.node.ArrayNode) node).arrayNode();
-                node.forEach(element -> copy.add(map(element, encode)));
-                return copy;
-            }
-            return node;
         }
     }
 }
