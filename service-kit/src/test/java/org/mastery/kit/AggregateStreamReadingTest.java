@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mastery.kit.eventstore.AggregateStreamReadingEngine;
+import org.mastery.kit.eventstore.AxonPostgresAutoConfiguration;
 import org.mastery.kit.testapp.KitTestApplication;
 import org.mastery.kit.testapp.KitTestApplication.CounterIncremented;
 import org.mastery.testsupport.TestInfrastructure;
@@ -43,7 +44,8 @@ class AggregateStreamReadingTest {
         service = new SpringApplicationBuilder(KitTestApplication.class)
                 .properties(TestInfrastructure.springProperties("_streams" + System.nanoTime() % 100000))
                 .properties("server.port=0")
-                .run();
+                // a small pool, so that callers holding every connection is easy to arrange
+                .run("--spring.datasource.hikari.maximum-pool-size=2");
         readAhead = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-read-ahead"));
         engine = new CountingEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(service.getBean("eventSerializer", Serializer.class))
@@ -51,7 +53,7 @@ class AggregateStreamReadingTest {
                 .connectionProvider(service.getBean(ConnectionProvider.class))
                 .transactionManager(service.getBean(TransactionManager.class))
                 .schema(EventSchema.builder().build())
-                .batchSize(1000), readAhead);
+                .batchSize(1000), readAhead, service.getBean(ConnectionProvider.class));
     }
 
     @AfterAll
@@ -96,6 +98,41 @@ class AggregateStreamReadingTest {
         assertThat(engine.fetches).containsExactly(reader + "@0", "test-read-ahead@1000", "test-read-ahead@2000");
     }
 
+    @Test
+    void readsAheadDoNotWaitForTheConnectionsTheirCallersHold() throws Exception {
+        String counter = append(2_500);
+        TransactionManager transactions = service.getBean(TransactionManager.class);
+        EventStorageEngine storage = service.getBean(EventStorageEngine.class);
+        int pool = ((com.zaxxer.hikari.HikariDataSource) service.getBean(javax.sql.DataSource.class)).getMaximumPoolSize();
+        // as many callers as the pool has connections, each reading inside its own transaction
+        ExecutorService callers = Executors.newFixedThreadPool(pool);
+        try {
+            java.util.concurrent.CountDownLatch allHoldOne = new java.util.concurrent.CountDownLatch(pool);
+            List<java.util.concurrent.Future<Long>> counts = new ArrayList<>();
+            for (int i = 0; i < pool; i++) {
+                counts.add(callers.submit(() -> transactions.fetchInTransaction(() -> {
+                    storage.lastSequenceNumberFor(counter); // takes the transaction's connection
+                    allHoldOne.countDown();
+                    awaitQuietly(allHoldOne);
+                    return storage.readEvents(counter, 0).asStream().count();
+                })));
+            }
+            for (java.util.concurrent.Future<Long> count : counts) {
+                assertThat(count.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2_500L);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Appends {@code count} events of a new counter, interleaved in the log with another's. */
     private static String append(int count) {
         String counter = "counter-" + UUID.randomUUID();
@@ -136,14 +173,20 @@ class AggregateStreamReadingTest {
     static class CountingEngine extends AggregateStreamReadingEngine {
         final List<String> fetches = new CopyOnWriteArrayList<>();
 
-        CountingEngine(JdbcEventStorageEngine.Builder builder, ExecutorService readAhead) {
-            super(builder, readAhead);
+        CountingEngine(JdbcEventStorageEngine.Builder builder, ExecutorService readAhead, ConnectionProvider readAheadConnections) {
+            super(builder, readAhead, readAheadConnections);
         }
 
         @Override
         protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
             fetches.add(Thread.currentThread().getName() + "@" + firstSequenceNumber);
             return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+        }
+
+        @Override
+        protected List<? extends DomainEventData<?>> fetchAhead(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+            fetches.add(Thread.currentThread().getName() + "@" + firstSequenceNumber);
+            return super.fetchAhead(aggregateIdentifier, firstSequenceNumber, batchSize);
         }
     }
 }

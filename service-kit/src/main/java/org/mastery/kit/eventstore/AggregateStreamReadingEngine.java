@@ -10,6 +10,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
@@ -32,10 +34,37 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 public class AggregateStreamReadingEngine extends JdbcEventStorageEngine {
 
     private final Executor readAhead;
+    private final Reader aheadReader;
 
-    public AggregateStreamReadingEngine(JdbcEventStorageEngine.Builder builder, Executor readAhead) {
+    /**
+     * @param readAhead the read-ahead thread(s); null reads every batch on the caller's thread
+     * @param readAheadConnections the reads ahead take their connections from here, never from the
+     *     callers' pool: a caller holding a connection in its transaction waits for a read ahead, and
+     *     the two must not wait for the same pool
+     */
+    public AggregateStreamReadingEngine(JdbcEventStorageEngine.Builder builder, Executor readAhead,
+                                        ConnectionProvider readAheadConnections) {
         super(builder);
         this.readAhead = readAhead;
+        this.aheadReader = readAhead == null ? null
+                : new Reader(builder.connectionProvider(readAheadConnections).transactionManager(NoTransactionManager.INSTANCE));
+    }
+
+    /** A batch read on the read-ahead thread, with a read-ahead connection. */
+    protected List<? extends DomainEventData<?>> fetchAhead(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        return aheadReader.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+    }
+
+    /** The plain engine over the read-ahead connections, for its batch query. */
+    private static final class Reader extends JdbcEventStorageEngine {
+        Reader(JdbcEventStorageEngine.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+            return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+        }
     }
 
     @Override
@@ -54,9 +83,9 @@ public class AggregateStreamReadingEngine extends JdbcEventStorageEngine {
         Batches(String aggregate, long firstSequenceNumber) {
             this.aggregate = aggregate;
             this.nextSequence = firstSequenceNumber;
-            if (firstSequenceNumber > 0) {
+            if (firstSequenceNumber > 0 && readAhead != null) {
                 // the tail after a snapshot: read while the caller deserializes the snapshot
-                next = CompletableFuture.supplyAsync(() -> fetchDomainEvents(aggregate, firstSequenceNumber, batchSize()), readAhead);
+                next = CompletableFuture.supplyAsync(() -> fetchAhead(aggregate, firstSequenceNumber, batchSize()), readAhead);
             }
         }
 
@@ -80,7 +109,9 @@ public class AggregateStreamReadingEngine extends JdbcEventStorageEngine {
             if (!last) {
                 nextSequence = batch.get(batch.size() - 1).getSequenceNumber() + 1;
                 long from = nextSequence;
-                next = CompletableFuture.supplyAsync(() -> fetchDomainEvents(aggregate, from, batchSize()), readAhead);
+                if (readAhead != null) {
+                    next = CompletableFuture.supplyAsync(() -> fetchAhead(aggregate, from, batchSize()), readAhead);
+                }
             }
         }
 

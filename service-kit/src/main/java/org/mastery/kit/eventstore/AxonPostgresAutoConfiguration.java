@@ -1,11 +1,13 @@
 package org.mastery.kit.eventstore;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -69,6 +71,7 @@ public class AxonPostgresAutoConfiguration {
                                                  Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
+                                                 ReadAheadConnections readAheadConnections,
                                                  @Value("${mastery.eventstore.batch-size:1000}") int batchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer.getIfAvailable(() -> defaultSerializer))
@@ -81,7 +84,39 @@ public class AxonPostgresAutoConfiguration {
                 .schema(EventSchema.builder().build())
                 // one round trip per 1000 events when an aggregate's stream is read
                 .batchSize(batchSize);
-        return new AggregateStreamReadingEngine(builder, aggregateReadAhead());
+        HikariDataSource ahead = readAheadConnections.dataSource();
+        return ahead == null ? new AggregateStreamReadingEngine(builder, null, null)
+                : new AggregateStreamReadingEngine(builder, aggregateReadAhead(), ahead::getConnection);
+    }
+
+    /**
+     * Two connections of their own for reading aggregate streams ahead (opened when first needed);
+     * none, and no reading ahead, when the service's pool is not HikariCP's.
+     */
+    public record ReadAheadConnections(HikariDataSource dataSource) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+        }
+    }
+
+    @Bean
+    public ReadAheadConnections readAheadConnections(DataSource dataSource) {
+        if (!(dataSource instanceof HikariDataSource main)) {
+            return new ReadAheadConnections(null);
+        }
+        HikariDataSource readAhead = new HikariDataSource();
+        readAhead.setJdbcUrl(main.getJdbcUrl());
+        readAhead.setUsername(main.getUsername());
+        readAhead.setPassword(main.getPassword());
+        readAhead.setDataSourceProperties(main.getDataSourceProperties());
+        readAhead.setPoolName("event-read-ahead");
+        readAhead.setMaximumPoolSize(2);
+        readAhead.setMinimumIdle(0);
+        readAhead.setReadOnly(true);
+        return new ReadAheadConnections(readAhead);
     }
 
     /**
