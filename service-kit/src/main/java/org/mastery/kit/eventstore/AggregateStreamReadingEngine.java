@@ -61,6 +61,7 @@ public class AggregateStreamReadingEngine extends JdbcEventStorageEngine {
             super(builder);
         }
 
+        /** Declared here only so that the enclosing engine may call it on this other engine. */
         @Override
         protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
             return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);

@@ -35,9 +35,7 @@ public class ProcessedEvents {
 
     public void markProcessed(String consumer, InboundEvent event) {
         try {
-            collection.insertOne(new Document("_id", key(consumer, event.id()))
-                    .append("type", event.type())
-                    .append("at", Instant.now().toString()));
+            collection.insertOne(mark(consumer, event, Instant.now().toString()));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -69,9 +67,7 @@ public class ProcessedEvents {
             return;
         }
         String at = Instant.now().toString();
-        List<Document> marks = events.stream()
-                .map(event -> new Document("_id", key(consumer, event.id())).append("type", event.type()).append("at", at))
-                .toList();
+        List<Document> marks = events.stream().map(event -> mark(consumer, event, at)).toList();
         try {
             collection.insertMany(marks, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
@@ -79,6 +75,10 @@ public class ProcessedEvents {
                 throw e;
             }
         }
+    }
+
+    private static Document mark(String consumer, InboundEvent event, String at) {
+        return new Document("_id", key(consumer, event.id())).append("type", event.type()).append("at", at);
     }
 
     static String key(String consumer, String eventId) {

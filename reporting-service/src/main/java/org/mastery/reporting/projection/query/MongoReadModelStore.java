@@ -137,10 +137,16 @@ public class MongoReadModelStore implements ReadModelStore {
                 return node.booleanValue();
             }
             case NUMBER -> {
-                if (node.canConvertToInt() && node.isIntegralNumber()) {
+                if (!node.isIntegralNumber()) {
+                    return node.doubleValue();
+                }
+                if (node.canConvertToInt()) {
                     return node.intValue();
                 }
-                return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
+                if (node.canConvertToLong()) {
+                    return node.longValue();
+                }
+                return node.doubleValue();
             }
             case NULL -> {
                 return null;
