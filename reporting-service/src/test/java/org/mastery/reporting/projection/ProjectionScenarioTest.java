@@ -161,6 +161,56 @@ class ProjectionScenarioTest {
         assertThat(Snapshots.of(store, ReadModels.PROJECTIONS)).isEqualTo(expected);
     }
 
+    /**
+     * The process may stop part-way through writing a batch; the batch is then delivered again (its
+     * events were not marked). Whatever the point it stopped at, the read models end up the same.
+     */
+    @Property(tries = 60)
+    void aBatchCutOffPartWayThroughItsWritesAndDeliveredAgainGivesTheSameReadModels(@ForAll long seed) {
+        List<InboundEvent> events = interleave(new Scenario("cut", START).events().events(), new Random(seed), false);
+        Map<String, Map<String, JsonNode>> expected = build(events);
+        Random random = new Random(seed);
+        InMemoryReadModelStore store = new InMemoryReadModelStore();
+        for (int from = 0; from < events.size(); ) {
+            List<InboundEvent> batch = events.subList(from, Math.min(events.size(), from + 1 + random.nextInt(10)));
+            BufferedReadModelStore cut = new BufferedReadModelStore(new StoppingStore(store, random.nextInt(12)));
+            try {
+                ReportingProjector first = new ReportingProjector(cut);
+                batch.forEach(first::apply);
+                cut.flush();
+            } catch (StoppingStore.Stopped stopped) {
+                // the process stopped here
+            }
+            BufferedReadModelStore again = new BufferedReadModelStore(store);
+            ReportingProjector second = new ReportingProjector(again);
+            batch.forEach(second::apply);
+            again.flush();
+            from += batch.size();
+        }
+        assertThat(Snapshots.of(store, ReadModels.PROJECTIONS)).isEqualTo(expected);
+    }
+
+    /** Passes writes on to a store until it has passed on {@code writes} of them, then stops as a killed process would. */
+    private static final class StoppingStore extends org.mastery.reporting.support.ForwardingReadModelStore {
+
+        static final class Stopped extends RuntimeException {
+        }
+
+        private int writes;
+
+        StoppingStore(InMemoryReadModelStore delegate, int writes) {
+            super(delegate);
+            this.writes = writes;
+        }
+
+        @Override
+        protected void beforeWrite() {
+            if (writes-- == 0) {
+                throw new Stopped();
+            }
+        }
+    }
+
     @Test
     void aDecisionBeforeTheRosterAndEvidenceBeforeItsDefinitionEndUpInTheSameViews() {
         Scenario s = new Scenario("late", START);

@@ -76,6 +76,7 @@ public class BufferedReadModelStore implements ReadModelStore {
         ObjectNode copy = document.deepCopy();
         copy.put("_id", id);
         view.put(key, copy);
+        whole.remove(key);
         whole.put(key, true);
         fieldSets.remove(key);
         entryOps.remove(key);
@@ -128,6 +129,7 @@ public class BufferedReadModelStore implements ReadModelStore {
     public void delete(String collection, String id) {
         Key key = new Key(collection, id);
         view.put(key, null);
+        whole.remove(key);
         whole.put(key, false);
         fieldSets.remove(key);
         entryOps.remove(key);
@@ -146,15 +148,14 @@ public class BufferedReadModelStore implements ReadModelStore {
         view.keySet().removeIf(k -> k.collection().equals(collection));
     }
 
-    /** Sends every document's final state to the store, and starts afresh. */
+    /**
+     * Sends every document's final state to the store, and starts afresh. The process may stop at any
+     * point of this, and the batch is then delivered again; a projector that writes what it derives
+     * before the document it derives it from relies on that order reaching the store: so the shared
+     * documents' fields and entries go first, then the whole documents in the order of their last
+     * write.
+     */
     public void flush() {
-        whole.forEach((key, write) -> {
-            if (write && view.get(key) != null) {
-                delegate.replace(key.collection(), key.id(), view.get(key));
-            } else {
-                delegate.delete(key.collection(), key.id());
-            }
-        });
         fieldSets.forEach((key, fields) -> delegate.setFields(key.collection(), key.id(), fields));
         entryOps.forEach((key, ops) -> ops.forEach((path, value) -> {
             if (value == null) {
@@ -163,6 +164,13 @@ public class BufferedReadModelStore implements ReadModelStore {
                 delegate.setEntry(key.collection(), key.id(), path.get(0), path.get(1), value);
             }
         }));
+        whole.forEach((key, write) -> {
+            if (write && view.get(key) != null) {
+                delegate.replace(key.collection(), key.id(), view.get(key));
+            } else {
+                delegate.delete(key.collection(), key.id());
+            }
+        });
         view.clear();
         whole.clear();
         fieldSets.clear();
