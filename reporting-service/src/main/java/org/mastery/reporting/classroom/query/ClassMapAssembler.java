@@ -20,7 +20,7 @@ import org.mastery.reporting.projection.query.ClassRow;
 import org.mastery.reporting.projection.query.Derivations;
 import org.mastery.reporting.projection.query.ReadModels;
 
-/** The class views from the class document (one row per enrolled student) and the course's competencies. */
+/** The class views from the class document, its students' rows and the course's competencies. */
 public class ClassMapAssembler {
 
     private final Catalog catalog;
@@ -34,9 +34,21 @@ public class ClassMapAssembler {
         return catalog.store().find(ReadModels.CLASS_MAPS, classId);
     }
 
-    static Map<String, ClassRow> rows(ObjectNode classDoc) {
+    /** The ids of the class's enrolled students. */
+    public static List<String> studentIds(ObjectNode classDoc) {
+        List<String> studentIds = new ArrayList<>();
+        classDoc.path("students").fieldNames().forEachRemaining(studentIds::add);
+        return studentIds;
+    }
+
+    /** The rows of the class's enrolled students, by student id. */
+    private Map<String, ClassRow> rows(ObjectNode classDoc) {
         Map<String, ClassRow> rows = new TreeMap<>();
-        classDoc.path("rows").fields().forEachRemaining(e -> rows.put(e.getKey(), ReadModels.read(e.getValue(), ClassRow.class)));
+        catalog.store().findAll(ReadModels.STUDENT_SUMMARIES, studentIds(classDoc)).forEach((studentId, summary) -> {
+            if (summary.hasNonNull("row")) {
+                rows.put(studentId, ReadModels.read(summary.get("row"), ClassRow.class));
+            }
+        });
         return rows;
     }
 

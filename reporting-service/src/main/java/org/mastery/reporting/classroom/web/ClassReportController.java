@@ -3,8 +3,6 @@ package org.mastery.reporting.classroom.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.mastery.access.AccessGuard;
 import org.mastery.access.NoSuchObjectException;
@@ -75,8 +73,6 @@ public class ClassReportController {
     }
 
     private Map<String, String> names(ObjectNode doc) {
-        List<String> ids = new ArrayList<>();
-        doc.path("rows").fieldNames().forEachRemaining(ids::add);
-        return people.names(ids, BearerTokens.current());
+        return people.names(ClassMapAssembler.studentIds(doc), BearerTokens.current());
     }
 }

@@ -37,14 +37,15 @@ public class LeaderRollups {
             org.get("children").fieldNames().forEachRemaining(childIds::add);
             schools.putAll(catalog.store().findAll(ReadModels.ORG_ROLLS, childIds));
         }
-        Map<String, RollContribution> students = new LinkedHashMap<>(contributions(org));
-        schools.values().forEach(school -> students.putAll(contributions(school)));
+        List<String> studentIds = new ArrayList<>(studentIds(org));
+        schools.values().forEach(school -> studentIds.addAll(studentIds(school)));
+        Map<String, RollContribution> students = contributions(studentIds);
         Rollup.Figures figures = Rollup.of(students.values(), paceLimits);
 
         List<LeaderViews.SchoolRow> schoolRows = new ArrayList<>();
         schools.forEach((schoolId, school) -> {
-            Map<String, RollContribution> own = contributions(school);
-            Rollup.Figures f = Rollup.of(own.values(), paceLimits);
+            List<RollContribution> own = studentIds(school).stream().map(students::get).filter(java.util.Objects::nonNull).toList();
+            Rollup.Figures f = Rollup.of(own, paceLimits);
             schoolRows.add(new LeaderViews.SchoolRow(schoolId, school.path("name").asText(null), suppression.count(f.students()),
                     suppression.figure(f.activeStudents(), f.overallMasteryRate()),
                     suppression.count(f.studentsWithOpenInterventions())));
@@ -87,9 +88,20 @@ public class LeaderRollups {
                 competencies, schools.isEmpty() ? null : schools);
     }
 
-    private static Map<String, RollContribution> contributions(ObjectNode org) {
+    private static List<String> studentIds(ObjectNode org) {
+        List<String> ids = new ArrayList<>();
+        org.path("students").fieldNames().forEachRemaining(ids::add);
+        return ids;
+    }
+
+    /** The students' contributions (from their summaries), by student id. */
+    private Map<String, RollContribution> contributions(List<String> studentIds) {
         Map<String, RollContribution> found = new LinkedHashMap<>();
-        org.path("students").fields().forEachRemaining(e -> found.put(e.getKey(), ReadModels.read(e.getValue(), RollContribution.class)));
+        catalog.store().findAll(ReadModels.STUDENT_SUMMARIES, studentIds).forEach((studentId, summary) -> {
+            if (summary.hasNonNull("contribution")) {
+                found.put(studentId, ReadModels.read(summary.get("contribution"), RollContribution.class));
+            }
+        });
         return found;
     }
 }

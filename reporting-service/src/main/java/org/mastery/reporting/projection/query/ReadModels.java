@@ -17,10 +17,16 @@ public final class ReadModels {
     public static final String STUDENT_PROGRESS = "student_progress";
     /** One document per student: the competency-based transcript. */
     public static final String TRANSCRIPTS = "transcripts";
-    /** One document per class: the class, its teachers and one row per enrolled student. */
+    /** One document per class: the class, its teachers and its enrolled students (ids; their rows are in {@link #STUDENT_SUMMARIES}). */
     public static final String CLASS_MAPS = "class_maps";
-    /** One document per school or district: its schools (district) and one contribution per student (school). */
+    /** One document per school or district: its schools (district) and its students (ids; school). */
     public static final String ORG_ROLLS = "org_rolls";
+    /**
+     * One document per student: what the student shows in a class map (row) and in a roll-up
+     * (contribution, no names). Kept apart from the class and school documents so that a student's
+     * change rewrites a small document, not a document of every student in the school.
+     */
+    public static final String STUDENT_SUMMARIES = "student_summaries";
     /** One document per competency: its latest definition. */
     public static final String COMPETENCIES = "competencies";
     /** One document per course: its latest definition. */
@@ -31,7 +37,7 @@ public final class ReadModels {
     public static final String ERASED_PEOPLE = "erased_people";
 
     /** Every collection a rebuild drops and recreates from the streams. */
-    public static final List<String> PROJECTIONS = List.of(STUDENT_PROGRESS, TRANSCRIPTS, CLASS_MAPS, ORG_ROLLS,
+    public static final List<String> PROJECTIONS = List.of(STUDENT_PROGRESS, TRANSCRIPTS, CLASS_MAPS, ORG_ROLLS, STUDENT_SUMMARIES,
             COMPETENCIES, COURSES, ASSESSMENTS, ERASED_PEOPLE);
 
     /** Deterministic JSON: sorted keys, ISO instants, no nulls; tolerant of fields it does not know. */

@@ -69,10 +69,11 @@ import org.mastery.reporting.projection.query.StudentProgress.ExplanationSummary
  * <p>How it stays correct whatever the interleaving of the streams: facts are stored by their own
  * ids (evidence, goals, interventions, …) and merged field by field; "latest" values are decided by
  * a version carried in the event (definitions) or by the event's position in the one ordered stream
- * that carries them (a student's decisions); and every derived document (transcript, class-map row,
- * school contribution) is recomputed from the student's whole document after each change. Reference
- * data (competency statements, course lists, names) is joined when a view is read, by {@code _id},
- * so a definition that arrives after the evidence is shown as soon as it arrives.
+ * that carries them (a student's decisions); and every derived document (transcript, the summary
+ * with the class-map row and the roll-up contribution) is recomputed from the student's whole
+ * document after each change. Reference data (competency statements, course lists, names) is joined
+ * when a view is read, by {@code _id}, so a definition that arrives after the evidence is shown as
+ * soon as it arrives.
  */
 public class ReportingProjector {
 
@@ -151,7 +152,7 @@ public class ReportingProjector {
             case StudentUnenrolled.TYPE -> {
                 StudentUnenrolled e = data(event, StudentUnenrolled.class);
                 updateStudent(e.studentId(), s -> s.classIds.remove(e.classId()));
-                store.removeEntry(ReadModels.CLASS_MAPS, e.classId(), "rows", e.studentId());
+                store.removeEntry(ReadModels.CLASS_MAPS, e.classId(), "students", e.studentId());
             }
             case GuardianLinked.TYPE -> {
                 GuardianLinked e = data(event, GuardianLinked.class);
@@ -530,20 +531,24 @@ public class ReportingProjector {
             store.replace(ReadModels.TRANSCRIPTS, studentId, (ObjectNode) transcript);
         }
         JsonNode row = ReadModels.node(Derivations.row(student));
-        boolean rowChanged = !row.equals(rowBefore);
+        JsonNode contribution = ReadModels.node(Derivations.contribution(student));
+        if (!row.equals(rowBefore) || !contribution.equals(contributionBefore)) {
+            ObjectNode summary = ReadModels.JSON.createObjectNode();
+            summary.put("studentId", studentId);
+            summary.set("row", row);
+            summary.set("contribution", contribution);
+            store.replace(ReadModels.STUDENT_SUMMARIES, studentId, summary);
+        }
         for (String classId : student.classIds) {
-            if (rowChanged || !classesBefore.contains(classId)) {
-                store.setEntry(ReadModels.CLASS_MAPS, classId, "rows", studentId, row);
+            if (!classesBefore.contains(classId)) {
+                store.setEntry(ReadModels.CLASS_MAPS, classId, "students", studentId, BooleanNode.TRUE);
             }
         }
         if (formerSchool != null && !formerSchool.equals(student.schoolId)) {
             store.removeEntry(ReadModels.ORG_ROLLS, formerSchool, "students", studentId);
         }
-        JsonNode contribution = ReadModels.node(Derivations.contribution(student));
-        if (student.schoolId != null) {
-            if (!contribution.equals(contributionBefore) || !student.schoolId.equals(formerSchool)) {
-                store.setEntry(ReadModels.ORG_ROLLS, student.schoolId, "students", studentId, contribution);
-            }
+        if (student.schoolId != null && !student.schoolId.equals(formerSchool)) {
+            store.setEntry(ReadModels.ORG_ROLLS, student.schoolId, "students", studentId, BooleanNode.TRUE);
         }
         store.replace(ReadModels.STUDENT_PROGRESS, studentId, ReadModels.tree(student));
         written.put(studentId, new Written(student, transcript, row, contribution));
