@@ -14,17 +14,27 @@ import org.mastery.contracts.assessment.EvidenceRecorded;
 import org.mastery.contracts.assessment.EvidenceVoided;
 import org.mastery.contracts.progression.ProgressionEventType;
 import org.mastery.contracts.progression.ProgressionTopics;
+import org.mastery.progression.catalog.query.CatalogViews;
 import org.mastery.testsupport.TopicProbe;
 import org.mastery.testsupport.contracts.ContractSamples;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Evidence from the assessment stream becomes one counted evidence and one decision, however often it arrives. */
 class EvidenceConsumptionTest extends ProgressionIntegrationTest {
+
+    @Autowired
+    CatalogViews catalog;
 
     @Test
     void aDuplicatedEvidenceEventCountsOnceAndDecidesOnce() throws Exception {
         String student = id("stu");
         String competency = id("cmp");
         define(competency(competency, 1, "DECAYING_AVERAGE", Map.of("w", 0.65), 2, List.of()));
+        // counted with the defined policy from the first evidence on (a later definition would re-decide once more)
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (catalog.competency(competency).isEmpty() && System.nanoTime() < deadline) {
+            pause(100);
+        }
         Instant t = Instant.parse("2026-10-01T09:00:00Z");
         EvidenceRecorded first = evidenceRecord(student, "evd-" + student + "-1", competency, 2, t, "FORMATIVE", "asm-a");
         // the same CloudEvent delivered twice, and the same evidence republished under a new event id
@@ -70,6 +80,25 @@ class EvidenceConsumptionTest extends ProgressionIntegrationTest {
                 assertThat(event.path("chainhash").asText()).hasSize(64);
                 assertThat(event.path("chainprevhash").asText()).hasSize(64);
             }
+        }
+    }
+
+    /** An unusable evidence record is parked on the dead-letter topic; the evidence around it is counted. */
+    @Test
+    void anUnusableEvidenceRecordIsParkedAndTheRestOfItsBatchCounted() {
+        String student = id("stu");
+        String competency = id("cmp");
+        Instant t = Instant.parse("2026-10-06T09:00:00Z");
+        try (TopicProbe deadLetters = new TopicProbe("progression.deadletters.v1")) {
+            evidence(student, "evd-" + student + "-1", competency, 3, t, "FORMATIVE", "asm-park");
+            String unusable = FEED.send(AssessmentTopics.EVIDENCE, student, EvidenceRecorded.TYPE, student,
+                    evidenceRecord(student, null, competency, 3, t.plusSeconds(60), "FORMATIVE", "asm-park"));
+            evidence(student, "evd-" + student + "-2", competency, 4, t.plusSeconds(120), "FORMATIVE", "asm-park");
+
+            awaitProgression(student, p -> competencyOf(p, competency) != null && competencyOf(p, competency).path("evidenceCount").asInt() == 2);
+            List<ConsumerRecord<String, byte[]>> parked = deadLetters.readUntil(seen -> seen.stream()
+                    .anyMatch(r -> read(r).path("id").asText().equals(unusable)), Duration.ofSeconds(45));
+            assertThat(parked.stream().filter(r -> student.equals(r.key()))).hasSize(1);
         }
     }
 
