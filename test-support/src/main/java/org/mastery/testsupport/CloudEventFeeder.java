@@ -45,6 +45,15 @@ public final class CloudEventFeeder implements AutoCloseable {
 
     /** Sends {@code data} as a CloudEvent with the given id (send twice to model a duplicate). */
     public void send(String topic, String key, String id, String type, String subject, Object data) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, cloudEvent(key, id, type, subject, data))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not feed " + type + " to " + topic, e);
+        }
+    }
+
+    /** The record value {@link #send} sends: {@code data} as a CloudEvent in JSON. */
+    public static byte[] cloudEvent(String key, String id, String type, String subject, Object data) {
         ObjectNode event = JSON.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", id);
@@ -59,9 +68,9 @@ public final class CloudEventFeeder implements AutoCloseable {
         event.put("partitionkey", key);
         event.set("data", JSON.valueToTree(data));
         try {
-            producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(event))).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not feed " + type + " to " + topic, e);
+            return JSON.writeValueAsBytes(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not writable as JSON: " + data, e);
         }
     }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mastery.contracts.assessment.AssessmentTopics;
@@ -15,15 +17,91 @@ import org.mastery.contracts.assessment.EvidenceVoided;
 import org.mastery.contracts.progression.ProgressionEventType;
 import org.mastery.contracts.progression.ProgressionTopics;
 import org.mastery.progression.catalog.query.CatalogViews;
+import org.mastery.progression.journey.integration.EvidenceListener;
+import org.mastery.testsupport.CloudEventFeeder;
 import org.mastery.testsupport.TopicProbe;
 import org.mastery.testsupport.contracts.ContractSamples;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Evidence from the assessment stream becomes one counted evidence and one decision, however often it arrives. */
 class EvidenceConsumptionTest extends ProgressionIntegrationTest {
 
     @Autowired
+    EvidenceListener listener;
+    @Autowired
     CatalogViews catalog;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * The listener takes Kafka's batches: a student's evidence in a batch is recorded in one
+     * transaction (the journey loaded once), each evidence once, also when the batch comes again.
+     */
+    @Test
+    void aStudentsEvidenceInOneBatchIsStoredInOneTransactionAndCountedOnce() {
+        String a = id("stu");
+        String b = id("stu");
+        String competency = id("cmp");
+        Instant t = Instant.parse("2026-10-05T09:00:00Z");
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            batch.add(evidenceRecordAt(batch.size(), a, evidenceRecord(a, "evd-" + a + "-" + i, competency, 2 + i * 0.5,
+                    t.plusSeconds(i * 3600L), "FORMATIVE", "asm-batch")));
+            if (i < 3) {
+                batch.add(evidenceRecordAt(batch.size(), b, evidenceRecord(b, "evd-" + b + "-" + i, competency, 3,
+                        t.plusSeconds(i * 3600L), "FORMATIVE", "asm-batch")));
+            }
+        }
+        batch.add(batch.get(0)); // the same CloudEvent again within the batch
+
+        listener.on(batch);
+        listener.on(batch); // and the whole batch delivered again
+
+        List<Long> transactionsOfA = transactionsOf(a);
+        List<Long> transactionsOfB = transactionsOf(b);
+        assertThat(transactionsOfA).as("a's three evidence records, one transaction").hasSize(1);
+        assertThat(transactionsOfB).as("b's two, one other transaction").hasSize(1).doesNotContainAnyElementsOf(transactionsOfA);
+        assertThat(countOf(a, "EvidenceAccepted")).isEqualTo(3);
+        assertThat(countOf(b, "EvidenceAccepted")).isEqualTo(2);
+        assertThat(countOf(a, "MasteryLevelChanged")).isEqualTo(3);
+        awaitProgression(a, p -> competencyOf(p, competency) != null && competencyOf(p, competency).path("evidenceCount").asInt() == 3);
+    }
+
+    /** One unusable record in a batch is parked on the dead-letter topic; the evidence around it is counted. */
+    @Test
+    void anUnusableEvidenceRecordIsParkedAndTheRestOfItsBatchCounted() {
+        String student = id("stu");
+        String competency = id("cmp");
+        Instant t = Instant.parse("2026-10-06T09:00:00Z");
+        try (TopicProbe deadLetters = new TopicProbe("progression.deadletters.v1")) {
+            evidence(student, "evd-" + student + "-1", competency, 3, t, "FORMATIVE", "asm-park");
+            String unusable = FEED.send(AssessmentTopics.EVIDENCE, student, EvidenceRecorded.TYPE, student,
+                    evidenceRecord(student, null, competency, 3, t.plusSeconds(60), "FORMATIVE", "asm-park"));
+            evidence(student, "evd-" + student + "-2", competency, 4, t.plusSeconds(120), "FORMATIVE", "asm-park");
+
+            awaitProgression(student, p -> competencyOf(p, competency) != null && competencyOf(p, competency).path("evidenceCount").asInt() == 2);
+            List<ConsumerRecord<String, byte[]>> parked = deadLetters.readUntil(seen -> seen.stream()
+                    .anyMatch(r -> read(r).path("id").asText().equals(unusable)), Duration.ofSeconds(45));
+            assertThat(parked.stream().filter(r -> student.equals(r.key()))).hasSize(1);
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> evidenceRecordAt(long offset, String student, EvidenceRecorded evidence) {
+        return new ConsumerRecord<>(AssessmentTopics.EVIDENCE, 0, offset, student,
+                CloudEventFeeder.cloudEvent(student, UUID.randomUUID().toString(), EvidenceRecorded.TYPE, student, evidence));
+    }
+
+    /** The PostgreSQL transactions that stored the journey's events. */
+    private List<Long> transactionsOf(String studentId) {
+        return jdbc.queryForList("select distinct xmin::text::bigint from domainevententry where aggregateidentifier = ?",
+                Long.class, studentId);
+    }
+
+    private int countOf(String studentId, String eventType) {
+        return jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ? and payloadtype like ?",
+                Integer.class, studentId, "%." + eventType);
+    }
 
     @Test
     void aDuplicatedEvidenceEventCountsOnceAndDecidesOnce() throws Exception {
@@ -80,25 +158,6 @@ class EvidenceConsumptionTest extends ProgressionIntegrationTest {
                 assertThat(event.path("chainhash").asText()).hasSize(64);
                 assertThat(event.path("chainprevhash").asText()).hasSize(64);
             }
-        }
-    }
-
-    /** An unusable evidence record is parked on the dead-letter topic; the evidence around it is counted. */
-    @Test
-    void anUnusableEvidenceRecordIsParkedAndTheRestOfItsBatchCounted() {
-        String student = id("stu");
-        String competency = id("cmp");
-        Instant t = Instant.parse("2026-10-06T09:00:00Z");
-        try (TopicProbe deadLetters = new TopicProbe("progression.deadletters.v1")) {
-            evidence(student, "evd-" + student + "-1", competency, 3, t, "FORMATIVE", "asm-park");
-            String unusable = FEED.send(AssessmentTopics.EVIDENCE, student, EvidenceRecorded.TYPE, student,
-                    evidenceRecord(student, null, competency, 3, t.plusSeconds(60), "FORMATIVE", "asm-park"));
-            evidence(student, "evd-" + student + "-2", competency, 4, t.plusSeconds(120), "FORMATIVE", "asm-park");
-
-            awaitProgression(student, p -> competencyOf(p, competency) != null && competencyOf(p, competency).path("evidenceCount").asInt() == 2);
-            List<ConsumerRecord<String, byte[]>> parked = deadLetters.readUntil(seen -> seen.stream()
-                    .anyMatch(r -> read(r).path("id").asText().equals(unusable)), Duration.ofSeconds(45));
-            assertThat(parked.stream().filter(r -> student.equals(r.key()))).hasSize(1);
         }
     }
 

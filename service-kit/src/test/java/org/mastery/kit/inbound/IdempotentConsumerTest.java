@@ -1,6 +1,7 @@
 package org.mastery.kit.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mastery.testsupport.TestInfrastructure;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * Each event applied once per consumer; a consumer of some types passes the others by unrecorded; a
@@ -77,6 +79,61 @@ class IdempotentConsumerTest {
         processed.markProcessed("batch", List.of(first, second, second, third));
         assertThat(processed.applied("batch", List.of(first.id(), second.id(), third.id())))
                 .containsExactlyInAnyOrder(first.id(), second.id(), third.id());
+    }
+
+    @Test
+    void aBatchGoesTogetherOnceWithoutWhatWasAppliedBeforeOrTwiceOrOfOtherTypes() {
+        String before = UUID.randomUUID().toString();
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        consumer.apply("together", record(before, "Wanted"), e -> { });
+        List<List<String>> batches = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> records = List.of(record(a, "Wanted"), record(before, "Wanted"),
+                record(UUID.randomUUID().toString(), "Unwanted"), record(b, "Wanted"), record(a, "Wanted"));
+
+        consumer.applyAll("together", records, Set.of("Wanted"), events -> batches.add(events.stream().map(InboundEvent::id).toList()),
+                e -> { throw new AssertionError("applied one at a time"); });
+        consumer.applyAll("together", records, Set.of("Wanted"), events -> batches.add(events.stream().map(InboundEvent::id).toList()),
+                e -> { throw new AssertionError("applied one at a time"); });
+
+        assertThat(batches).containsExactly(List.of(a, b));
+        assertThat(processed.applied("together", List.of(a, b))).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void whenTheBatchFailsTogetherItsRecordsAreAppliedOneAtATimeUpToTheOneThatFails() {
+        String a = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, byte[]>> records = List.of(record(a, "Wanted"), record(bad, "Wanted"), record(c, "Wanted"));
+        List<String> each = new ArrayList<>();
+
+        assertThatThrownBy(() -> consumer.applyAll("one-by-one", records, Set.of("Wanted"),
+                events -> { throw new IllegalStateException("one of them is bad"); },
+                e -> {
+                    if (e.id().equals(bad)) {
+                        throw new IllegalArgumentException("bad");
+                    }
+                    each.add(e.id());
+                }))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1))
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(each).containsExactly(a);
+        assertThat(processed.applied("one-by-one", List.of(a, bad, c))).containsExactly(a);
+    }
+
+    @Test
+    void anUnreadableRecordIsTheOneThatFails() {
+        String a = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, byte[]>> records = List.of(record(a, "Wanted"),
+                new ConsumerRecord<>("test.topic", 0, 1L, "subject", "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+        List<String> each = new ArrayList<>();
+
+        assertThatThrownBy(() -> consumer.applyAll("unreadable", records, Set.of("Wanted"),
+                events -> { throw new AssertionError("applied together"); }, e -> each.add(e.id())))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1))
+                .hasCauseInstanceOf(MalformedEventException.class);
+        assertThat(each).containsExactly(a);
     }
 
     private static ConsumerRecord<String, byte[]> record(String id, String type) {

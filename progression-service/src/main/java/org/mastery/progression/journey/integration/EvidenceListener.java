@@ -1,9 +1,16 @@
 package org.mastery.progression.journey.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.mastery.contracts.assessment.AssessmentTopics;
 import org.mastery.contracts.assessment.EvidenceRecorded;
@@ -21,29 +28,60 @@ import org.springframework.stereotype.Component;
 /**
  * Evidence from assessment into the students' journeys. Idempotent twice over: the consumer skips an
  * event id it has applied, and the journey ignores an evidence id it has already counted (a
- * re-published or duplicated record under a new event id).
+ * re-published or duplicated record under a new event id). Records come in Kafka's batches; a
+ * student's evidence in a batch is recorded in one unit of work (see {@link #applyByJourney}).
  */
 @Component
 public class EvidenceListener {
 
     static final String CONSUMER = "journey-evidence";
+    private static final Set<String> TYPES = Set.of(EvidenceRecorded.TYPE, EvidenceVoided.TYPE);
 
     private final IdempotentConsumer consumer;
     private final CatalogViews catalog;
     private final CommandGateway commands;
     private final ObjectMapper objectMapper;
+    private final TransactionManager transactions;
 
     public EvidenceListener(IdempotentConsumer consumer, CatalogViews catalog, CommandGateway commands,
-                            ObjectMapper objectMapper) {
+                            ObjectMapper objectMapper, TransactionManager transactions) {
         this.consumer = consumer;
         this.catalog = catalog;
         this.commands = commands;
         this.objectMapper = objectMapper;
+        this.transactions = transactions;
     }
 
-    @KafkaListener(id = "${mastery.kafka.group-prefix}.journey-evidence", topics = AssessmentTopics.EVIDENCE)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.apply(CONSUMER, record, this::apply);
+    @KafkaListener(id = "${mastery.kafka.group-prefix}.journey-evidence", topics = AssessmentTopics.EVIDENCE, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        consumer.applyAll(CONSUMER, records, TYPES, this::applyByJourney, this::apply);
+    }
+
+    /**
+     * A batch's evidence, one unit of work and transaction per student: the commands run inside it, so
+     * the journey is loaded once and the events of all of them are stored together, however many of
+     * the student's records the batch carries (a unit test's scores arrive together). Any failure
+     * rolls the student's unit of work back whole, and the consumer then applies the batch record by
+     * record (the journey ignores evidence it has already counted).
+     */
+    void applyByJourney(List<InboundEvent> events) {
+        Map<String, List<InboundEvent>> byStudent = new LinkedHashMap<>();
+        for (InboundEvent event : events) {
+            byStudent.computeIfAbsent(studentOf(event), k -> new ArrayList<>()).add(event);
+        }
+        for (List<InboundEvent> journey : byStudent.values()) {
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            unitOfWork.attachTransaction(transactions);
+            unitOfWork.execute(() -> journey.forEach(event -> IdempotentConsumer.inContextOf(event, () -> apply(event))));
+        }
+    }
+
+    private String studentOf(InboundEvent event) {
+        String studentId = EvidenceRecorded.TYPE.equals(event.type())
+                ? event.dataAs(EvidenceRecorded.class, objectMapper).studentId()
+                : event.dataAs(EvidenceVoided.class, objectMapper).studentId();
+        require(studentId != null, event);
+        return studentId;
     }
 
     public void apply(InboundEvent event) {
