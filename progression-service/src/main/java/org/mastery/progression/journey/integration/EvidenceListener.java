@@ -71,7 +71,12 @@ public class EvidenceListener {
         }
         for (List<InboundEvent> journey : byStudent.values()) {
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-            unitOfWork.attachTransaction(transactions);
+            try {
+                unitOfWork.attachTransaction(transactions);
+            } catch (RuntimeException e) {
+                unitOfWork.rollback(e); // no unit of work may stay current on the listener's thread
+                throw e;
+            }
             unitOfWork.execute(() -> journey.forEach(event -> IdempotentConsumer.inContextOf(event, () -> apply(event))));
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.mastery.contracts.curriculum.CompetencyDefinition;
@@ -44,7 +45,7 @@ public class LeaderRollups {
 
         List<LeaderViews.SchoolRow> schoolRows = new ArrayList<>();
         schools.forEach((schoolId, school) -> {
-            List<RollContribution> own = studentIds(school).stream().map(students::get).filter(java.util.Objects::nonNull).toList();
+            List<RollContribution> own = studentIds(school).stream().map(students::get).filter(Objects::nonNull).toList();
             Rollup.Figures f = Rollup.of(own, paceLimits);
             schoolRows.add(new LeaderViews.SchoolRow(schoolId, school.path("name").asText(null), suppression.count(f.students()),
                     suppression.figure(f.activeStudents(), f.overallMasteryRate()),
