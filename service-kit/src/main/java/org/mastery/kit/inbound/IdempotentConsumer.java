@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,19 +53,17 @@ public class IdempotentConsumer {
     }
 
     public boolean apply(String consumer, InboundEvent event, Consumer<InboundEvent> handler) {
-        boolean[] applied = {false};
-        inContextOf(event, () -> {
+        return inContextOf(event, () -> {
             if (processed.contains(consumer, event.id())) {
                 meters.counter("mastery.inbound.duplicates", "consumer", consumer).increment();
                 log.debug("{} skips duplicate {} {}", consumer, event.type(), event.id());
-                return;
+                return false;
             }
             handler.accept(event);
             processed.markProcessed(consumer, event);
             meters.counter("mastery.inbound.applied", "consumer", consumer).increment();
-            applied[0] = true;
+            return true;
         });
-        return applied[0];
     }
 
     /**
@@ -112,13 +111,20 @@ public class IdempotentConsumer {
 
     /** Runs {@code action} with the event's correlation id in the log context. */
     public static void inContextOf(InboundEvent event, Runnable action) {
+        inContextOf(event, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T inContextOf(InboundEvent event, Supplier<T> action) {
         String previous = MDC.get("correlationId");
         String correlationId = event.extension("correlationid");
         if (correlationId != null) {
             MDC.put("correlationId", correlationId);
         }
         try {
-            action.run();
+            return action.get();
         } finally {
             if (previous != null) {
                 MDC.put("correlationId", previous);

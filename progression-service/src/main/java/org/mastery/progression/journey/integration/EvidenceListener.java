@@ -65,11 +65,14 @@ public class EvidenceListener {
      * record (the journey ignores evidence it has already counted).
      */
     void applyByJourney(List<InboundEvent> events) {
-        Map<String, List<InboundEvent>> byStudent = new LinkedHashMap<>();
+        Map<String, List<Runnable>> byStudent = new LinkedHashMap<>();
         for (InboundEvent event : events) {
-            byStudent.computeIfAbsent(studentOf(event), k -> new ArrayList<>()).add(event);
+            Object command = commandFor(event);
+            String studentId = command instanceof RecordEvidence r ? r.studentId() : ((WithdrawEvidence) command).studentId();
+            byStudent.computeIfAbsent(studentId, k -> new ArrayList<>())
+                    .add(() -> IdempotentConsumer.inContextOf(event, () -> send(event, command)));
         }
-        for (List<InboundEvent> journey : byStudent.values()) {
+        for (List<Runnable> journey : byStudent.values()) {
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             try {
                 unitOfWork.attachTransaction(transactions);
@@ -77,31 +80,33 @@ public class EvidenceListener {
                 unitOfWork.rollback(e); // no unit of work may stay current on the listener's thread
                 throw e;
             }
-            unitOfWork.execute(() -> journey.forEach(event -> IdempotentConsumer.inContextOf(event, () -> apply(event))));
+            unitOfWork.execute(() -> journey.forEach(Runnable::run));
         }
     }
 
-    private String studentOf(InboundEvent event) {
-        String studentId = EvidenceRecorded.TYPE.equals(event.type())
-                ? event.dataAs(EvidenceRecorded.class, objectMapper).studentId()
-                : event.dataAs(EvidenceVoided.class, objectMapper).studentId();
-        require(studentId != null, event);
-        return studentId;
+    public void apply(InboundEvent event) {
+        send(event, commandFor(event));
     }
 
-    public void apply(InboundEvent event) {
+    /** The journey command an evidence event asks for: {@code RecordEvidence} or {@code WithdrawEvidence}. */
+    private Object commandFor(InboundEvent event) {
+        if (EvidenceRecorded.TYPE.equals(event.type())) {
+            EvidenceRecorded e = event.dataAs(EvidenceRecorded.class, objectMapper);
+            require(e.studentId() != null && e.competencyId() != null && e.evidenceId() != null, event);
+            return new RecordEvidence(e.studentId(), e.evidenceId(), catalog.context(e.competencyId()),
+                    e.score(), e.method(), e.assessmentType(), e.assessmentId(), e.observedAt(), e.supersedes());
+        }
+        if (EvidenceVoided.TYPE.equals(event.type())) {
+            EvidenceVoided e = event.dataAs(EvidenceVoided.class, objectMapper);
+            require(e.studentId() != null && e.competencyId() != null && e.evidenceId() != null, event);
+            return new WithdrawEvidence(e.studentId(), e.evidenceId(), catalog.context(e.competencyId()), e.reasonCode());
+        }
+        throw new IllegalArgumentException("not an evidence event: " + event.type()); // the listener reads TYPES only
+    }
+
+    private void send(InboundEvent event, Object command) {
         try {
-            if (EvidenceRecorded.TYPE.equals(event.type())) {
-                EvidenceRecorded e = event.dataAs(EvidenceRecorded.class, objectMapper);
-                require(e.studentId() != null && e.competencyId() != null && e.evidenceId() != null, event);
-                commands.sendAndWait(new RecordEvidence(e.studentId(), e.evidenceId(), catalog.context(e.competencyId()),
-                        e.score(), e.method(), e.assessmentType(), e.assessmentId(), e.observedAt(), e.supersedes()));
-            } else if (EvidenceVoided.TYPE.equals(event.type())) {
-                EvidenceVoided e = event.dataAs(EvidenceVoided.class, objectMapper);
-                require(e.studentId() != null && e.competencyId() != null && e.evidenceId() != null, event);
-                commands.sendAndWait(new WithdrawEvidence(e.studentId(), e.evidenceId(), catalog.context(e.competencyId()),
-                        e.reasonCode()));
-            }
+            commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
             // a void for a student with no journey: nothing counted, nothing to withdraw
         } catch (InvalidJourneyCommandException e) {

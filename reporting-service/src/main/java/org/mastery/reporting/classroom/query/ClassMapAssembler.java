@@ -34,22 +34,9 @@ public class ClassMapAssembler {
         return catalog.store().find(ReadModels.CLASS_MAPS, classId);
     }
 
-    /** The ids of the class's enrolled students. */
-    public static List<String> studentIds(ObjectNode classDoc) {
-        List<String> studentIds = new ArrayList<>();
-        classDoc.path("students").fieldNames().forEachRemaining(studentIds::add);
-        return studentIds;
-    }
-
     /** The rows of the class's enrolled students, by student id. */
     private Map<String, ClassRow> rows(ObjectNode classDoc) {
-        Map<String, ClassRow> rows = new TreeMap<>();
-        catalog.store().findAll(ReadModels.STUDENT_SUMMARIES, studentIds(classDoc)).forEach((studentId, summary) -> {
-            if (summary.hasNonNull("row")) {
-                rows.put(studentId, ReadModels.read(summary.get("row"), ClassRow.class));
-            }
-        });
-        return rows;
+        return new TreeMap<>(catalog.summaries(Catalog.studentIds(classDoc), "row", ClassRow.class));
     }
 
     public ClassViews.MasteryMap masteryMap(ObjectNode classDoc, Map<String, String> names, String sortBy, String order) {

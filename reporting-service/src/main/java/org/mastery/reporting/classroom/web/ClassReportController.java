@@ -13,6 +13,7 @@ import org.mastery.reporting.classroom.query.ClassMapAssembler;
 import org.mastery.reporting.classroom.query.ClassViews;
 import org.mastery.reporting.config.BearerTokens;
 import org.mastery.reporting.people.query.PeopleDirectory;
+import org.mastery.reporting.projection.query.Catalog;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,6 +74,6 @@ public class ClassReportController {
     }
 
     private Map<String, String> names(ObjectNode doc) {
-        return people.names(ClassMapAssembler.studentIds(doc), BearerTokens.current());
+        return people.names(Catalog.studentIds(doc), BearerTokens.current());
     }
 }

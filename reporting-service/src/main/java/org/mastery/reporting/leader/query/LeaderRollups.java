@@ -2,7 +2,6 @@ package org.mastery.reporting.leader.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,14 +37,14 @@ public class LeaderRollups {
             org.get("children").fieldNames().forEachRemaining(childIds::add);
             schools.putAll(catalog.store().findAll(ReadModels.ORG_ROLLS, childIds));
         }
-        List<String> studentIds = new ArrayList<>(studentIds(org));
-        schools.values().forEach(school -> studentIds.addAll(studentIds(school)));
-        Map<String, RollContribution> students = contributions(studentIds);
+        List<String> studentIds = new ArrayList<>(Catalog.studentIds(org));
+        schools.values().forEach(school -> studentIds.addAll(Catalog.studentIds(school)));
+        Map<String, RollContribution> students = catalog.summaries(studentIds, "contribution", RollContribution.class);
         Rollup.Figures figures = Rollup.of(students.values(), paceLimits);
 
         List<LeaderViews.SchoolRow> schoolRows = new ArrayList<>();
         schools.forEach((schoolId, school) -> {
-            List<RollContribution> own = studentIds(school).stream().map(students::get).filter(Objects::nonNull).toList();
+            List<RollContribution> own = Catalog.studentIds(school).stream().map(students::get).filter(Objects::nonNull).toList();
             Rollup.Figures f = Rollup.of(own, paceLimits);
             schoolRows.add(new LeaderViews.SchoolRow(schoolId, school.path("name").asText(null), suppression.count(f.students()),
                     suppression.figure(f.activeStudents(), f.overallMasteryRate()),
@@ -87,22 +86,5 @@ public class LeaderRollups {
                 suppression.figure(f.studentsWithCredits(), f.creditsEarned()),
                 suppression.figure(f.studentsWithCredits(), f.coursesCompleted()),
                 competencies, schools.isEmpty() ? null : schools);
-    }
-
-    private static List<String> studentIds(ObjectNode org) {
-        List<String> ids = new ArrayList<>();
-        org.path("students").fieldNames().forEachRemaining(ids::add);
-        return ids;
-    }
-
-    /** The students' contributions (from their summaries), by student id. */
-    private Map<String, RollContribution> contributions(List<String> studentIds) {
-        Map<String, RollContribution> found = new LinkedHashMap<>();
-        catalog.store().findAll(ReadModels.STUDENT_SUMMARIES, studentIds).forEach((studentId, summary) -> {
-            if (summary.hasNonNull("contribution")) {
-                found.put(studentId, ReadModels.read(summary.get("contribution"), RollContribution.class));
-            }
-        });
-        return found;
     }
 }

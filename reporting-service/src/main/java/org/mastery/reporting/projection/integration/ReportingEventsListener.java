@@ -13,12 +13,12 @@ import org.mastery.contracts.curriculum.CurriculumTopics;
 import org.mastery.contracts.progression.ProgressionTopics;
 import org.mastery.contracts.roster.RosterTopics;
 import org.mastery.kit.inbound.CloudEventReader;
+import org.mastery.kit.inbound.IdempotentConsumer;
 import org.mastery.kit.inbound.InboundEvent;
 import org.mastery.kit.inbound.ProcessedEvents;
 import org.mastery.reporting.projection.query.BufferedReadModelStore;
 import org.mastery.reporting.projection.query.ReadModelStore;
 import org.mastery.reporting.projection.query.ReportingProjector;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -89,11 +89,7 @@ public class ReportingEventsListener {
             try {
                 InboundEvent event = events[i] != null ? events[i] : reader.read(record);
                 if (seen.add(event.id()) && !appliedBefore.contains(event.id())) {
-                    String correlationId = event.extension("correlationid");
-                    if (correlationId != null) {
-                        MDC.put("correlationId", correlationId);
-                    }
-                    projector.apply(event);
+                    IdempotentConsumer.inContextOf(event, () -> projector.apply(event));
                     applied.add(event);
                 }
             } catch (RuntimeException e) {
@@ -101,8 +97,6 @@ public class ReportingEventsListener {
                 complete(batch, applied, erased, records.subList(0, i));
                 throw new BatchListenerFailedException("could not apply " + record.topic() + "-" + record.partition()
                         + "@" + record.offset(), e, i);
-            } finally {
-                MDC.remove("correlationId");
             }
         }
         complete(batch, applied, erased, records);

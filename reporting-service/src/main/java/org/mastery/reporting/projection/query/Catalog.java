@@ -1,8 +1,10 @@
 package org.mastery.reporting.projection.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -46,6 +48,24 @@ public class Catalog {
 
     public Map<String, ObjectNode> classes(Collection<String> ids) {
         return store.findAll(ReadModels.CLASS_MAPS, ids);
+    }
+
+    /** The ids of a class's or a school's students (its {@code students} entries). */
+    public static List<String> studentIds(ObjectNode classOrSchool) {
+        List<String> ids = new ArrayList<>();
+        classOrSchool.path("students").fieldNames().forEachRemaining(ids::add);
+        return ids;
+    }
+
+    /** Of each student found, the part of their summary named {@code part} ({@code row}, {@code contribution}). */
+    public <T> Map<String, T> summaries(Collection<String> studentIds, String part, Class<T> type) {
+        Map<String, T> found = new LinkedHashMap<>();
+        store.findAll(ReadModels.STUDENT_SUMMARIES, studentIds).forEach((studentId, summary) -> {
+            if (summary.hasNonNull(part)) {
+                found.put(studentId, ReadModels.read(summary.get(part), type));
+            }
+        });
+        return found;
     }
 
     public Map<String, ObjectNode> assessments(Collection<String> ids) {
